@@ -1,0 +1,48 @@
+# The README's commands. `make run` and `make test` set up everything they need.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test lint format messages bench install migrate static clean
+
+$(VENV)/.installed: requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-virtualenv -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+messages: install  ## compile the French catalogue
+	$(PY) manage.py compilemessages --ignore=$(VENV) -v0
+
+migrate: install
+	mkdir -p var
+	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --noinput -v0
+
+run: install messages migrate  ## set up and serve on http://127.0.0.1:$(PORT)/
+	DEBUG=$${DEBUG:-true} $(PY) manage.py seed_demo
+	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: install messages lint  ## the whole suite, on PostgreSQL when DATABASE_URL is set
+	DEBUG=false SECRET_KEY=makemigrations-check-only $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+bench: install messages  ## the figures the issues ask for
+	$(PY) scripts/bench.py
+
+update-messages: install  ## extract new strings into locale/fr/LC_MESSAGES/django.po
+	DEBUG=true $(PY) manage.py makemessages -l fr --no-location --ignore=$(VENV) --ignore=var --ignore=tests --ignore=scripts
+
+clean:
+	rm -rf $(VENV) var

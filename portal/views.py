@@ -1,0 +1,109 @@
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+
+from portal.models import Notice
+
+
+@require_safe
+def root_redirect(request):
+    """``/``: the sign-in page in the language the browser prefers."""
+    language = translation.get_language_from_request(request)
+    with translation.override(language):
+        response = redirect("signin")
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
+
+
+@require_safe
+def healthz(request):
+    """Liveness: answers without touching any dependency."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_safe
+def signin(request):
+    notices = list(Notice.objects.current())
+    modified = max(
+        [n.updated_at.date() for n in notices],
+        default=None,
+    )
+    context = {
+        "featured_notices": [n for n in notices if n.kind == Notice.Kind.FEATURED],
+        "alert_notices": [n for n in notices if n.kind != Notice.Kind.FEATURED],
+    }
+    if modified:
+        context["date_modified"] = modified
+    return render(request, "portal/signin.html", context)
+
+
+# --- Error pages ----------------------------------------------------------------------------
+# Rendered in the page chrome and the request's language. They must not touch the database,
+# so that the 500 page still renders when the database is down.
+
+ERRORS = {
+    400: (
+        _("Bad request"),
+        _("We could not understand the request your browser sent. Please go back and try again."),
+    ),
+    403: (
+        _("Access denied"),
+        _("You do not have permission to see this page."),
+    ),
+    404: (
+        _("We couldn't find that Web page"),
+        _("We're sorry you ended up here. Sometimes a page gets moved or deleted."),
+    ),
+    500: (
+        _("We're having a problem with that page"),
+        _(
+            "We expect the problem to be fixed shortly. It's not your computer or Internet "
+            "connection but a problem with our website's server. Please try again later."
+        ),
+    ),
+}
+
+
+def error_page(request, status, *, detail=None):
+    title, message = ERRORS[status]
+    language = translation.get_language_from_path(request.path_info) or translation.get_language()
+    with translation.override(language):
+        return render(
+            request,
+            "portal/error.html",
+            {
+                "status": status,
+                "title": title,
+                "message": message,
+                "detail": detail,
+                "error_page": True,
+            },
+            status=status,
+        )
+
+
+def bad_request(request, exception):
+    return error_page(request, 400)
+
+
+def permission_denied(request, exception):
+    return error_page(request, 403)
+
+
+def page_not_found(request, exception):
+    return error_page(request, 404)
+
+
+def server_error(request):
+    return error_page(request, 500)
+
+
+def csrf_failure(request, reason=""):
+    detail = _(
+        "Your form could not be sent because its security check failed. This happens when a page "
+        "stays open for a long time or cookies are blocked. Go back, reload the page and try again."
+    )
+    return error_page(request, 403, detail=detail)
