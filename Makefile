@@ -16,7 +16,7 @@ $(VENV)/.installed: requirements.lock
 install: $(VENV)/.installed
 
 messages: install  ## compile the French catalogue
-	$(PY) manage.py compilemessages --ignore=$(VENV) -v0
+	DEBUG=true $(PY) manage.py compilemessages --ignore=$(VENV) -v0
 
 migrate: install
 	mkdir -p var
@@ -35,7 +35,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 test: install messages lint  ## the whole suite, on PostgreSQL when DATABASE_URL is set
-	DEBUG=false SECRET_KEY=makemigrations-check-only $(PY) manage.py makemigrations --check --dry-run
+	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 
 bench: install messages  ## the figures the issues ask for

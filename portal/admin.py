@@ -21,8 +21,7 @@ class NoticeAdmin(TranslationAdmin):
 
     @admin.display(boolean=True, description=_("shown now"))
     def is_current(self, notice):
-        now = timezone.now()
-        return notice.starts_at <= now and (notice.ends_at is None or notice.ends_at > now)
+        return notice.is_shown_at(timezone.now())
 
 
 admin.site.site_header = _("IRCC secure account administration")

@@ -1,57 +1,84 @@
-"""Context for the page chrome. Nothing here may touch the database: the 500 page uses it."""
+"""Context for the page chrome. Nothing here may touch the database: the 500 page uses it.
+
+Every page pays for this, so what does not depend on the request is computed once per language
+and page addresses are translated once per path.
+"""
+
+from functools import cache, lru_cache
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils.dateparse import parse_date
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, get_language_info
 
 from portal import chrome as links
 
 
-def _same_page_in(request, language):
-    """The current page's address in ``language``, query string kept."""
-    path = request.get_full_path()
+@lru_cache(maxsize=2048)
+def _translated_path(path, language, current):
+    """``path`` (query string included) in ``language``, or None for a path that is no page."""
     translated = translate_url(path, language)
     if translated != path:
         return translated
     # Not a resolvable page (a 404, say): swap the language prefix and keep the rest.
-    current = get_language()
     prefix = f"/{current}/"
     if path.startswith(prefix):
         return f"/{language}/{path[len(prefix) :]}"
     return f"/{language}/"
 
 
-def _absolute(request, url):
-    try:
-        return request.build_absolute_uri(url)
-    except DisallowedHost:
-        return url
-
-
-def chrome(request):
-    language = get_language() or settings.LANGUAGE_CODE
-    alternates = []
-    for code, _name in settings.LANGUAGES:
-        url = _same_page_in(request, code) if code != language else request.get_full_path()
-        info = get_language_info(code)
-        alternates.append(
-            {
-                "code": code,
-                "url": url,
-                "absolute_url": _absolute(request, url),
-                "name": info["name_local"],
-            }
-        )
-    other = next(alt for alt in alternates if alt["code"] != language)
+@cache
+def _static_chrome(language):
     return {
-        "language_alternates": alternates,
-        "other_language": other,
         "canada_home_url": links.HOME.get(language, links.HOME["en"]),
         "chrome_breadcrumb": links.links_for(links.BREADCRUMB, language),
         "chrome_themes": links.links_for(links.THEMES, language),
         "chrome_about_government": links.links_for(links.ABOUT_GOVERNMENT, language),
         "chrome_about_site": links.links_for(links.ABOUT_SITE, language),
         "default_date_modified": parse_date(settings.PORTAL_CONTENT_DATE),
+        "stylesheet_url": static("portal/css/portal.css"),
+        "favicon_url": static("portal/img/favicon.svg"),
+    }
+
+
+def _origin(request):
+    try:
+        return f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:  # the 400 page for a bad Host header renders with this too
+        return ""
+
+
+@lru_cache(maxsize=2048)
+def _language_links(language, path, origin):
+    """The hreflang links and the language toggle of the page at ``path`` (query included)."""
+    urls = [
+        (code, path if code == language else _translated_path(path, code, language))
+        for code, _name in settings.LANGUAGES
+    ]
+    alternate_links = format_html_join(
+        "\n  ",
+        '<link rel="alternate" hreflang="{}" href="{}{}">',
+        ((code, origin, url) for code, url in urls),
+    )
+    other_code, other_url = next((code, url) for code, url in urls if code != language)
+    toggle = format_html(
+        '<a href="{url}" lang="{code}" hreflang="{code}"><span class="lang-long">{name}</span>'
+        '<abbr class="lang-short" title="{name}">{code}</abbr></a>',
+        url=other_url,
+        code=other_code,
+        name=get_language_info(other_code)["name_local"].capitalize(),
+    )
+    return alternate_links, toggle
+
+
+def chrome(request):
+    language = get_language() or settings.LANGUAGE_CODE
+    alternate_links, toggle = _language_links(language, request.get_full_path(), _origin(request))
+    return {
+        **_static_chrome(language),
+        "alternate_links": alternate_links,
+        "language_toggle": toggle,
     }

@@ -6,10 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NoticeQuerySet(models.QuerySet):
-    def current(self, *, at=None):
-        """Notices whose publication window contains ``at`` (now by default)."""
-        at = at or timezone.now()
-        return self.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=at), starts_at__lte=at)
+    def not_ended(self, *, at):
+        """Notices shown at ``at`` or later: current and future ones."""
+        return self.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=at))
 
 
 class Notice(models.Model):
@@ -45,6 +44,9 @@ class Notice(models.Model):
 
     def __str__(self):
         return self.title or self.slug
+
+    def is_shown_at(self, at):
+        return self.starts_at <= at and (self.ends_at is None or self.ends_at > at)
 
     def clean(self):
         if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:

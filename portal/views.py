@@ -1,11 +1,12 @@
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from portal.models import Notice
+from portal.selectors import notice_list_current
 
 
 @require_safe
@@ -26,17 +27,16 @@ def healthz(request):
 
 @require_safe
 def signin(request):
-    notices = list(Notice.objects.current())
-    modified = max(
-        [n.updated_at.date() for n in notices],
-        default=None,
-    )
+    notices = notice_list_current()
     context = {
+        "page_title": _("IRCC secure account: Sign in"),
         "featured_notices": [n for n in notices if n.kind == Notice.Kind.FEATURED],
         "alert_notices": [n for n in notices if n.kind != Notice.Kind.FEATURED],
+        # The rendered page body is cached per language and set of notices.
+        "notices_key": "-".join(f"{n.pk}.{n.updated_at.timestamp()}" for n in notices),
     }
-    if modified:
-        context["date_modified"] = modified
+    if notices:
+        context["date_modified"] = max(timezone.localdate(n.updated_at) for n in notices)
     return render(request, "portal/signin.html", context)
 
 
@@ -76,7 +76,7 @@ def error_page(request, status, *, detail=None):
             "portal/error.html",
             {
                 "status": status,
-                "title": title,
+                "page_title": title,
                 "message": message,
                 "detail": detail,
                 "error_page": True,

@@ -1,0 +1,156 @@
+#!/usr/bin/env python
+"""The figures the issues ask for, measured against gunicorn on loopback.
+
+Run with `make bench`. Each load run is bounded in time and targets 127.0.0.1 only.
+Prints each figure, its target and PASS/FAIL; exits 1 if any figure misses its target.
+"""
+
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DURATION = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+results = []
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(port):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings",
+        DEBUG="false",
+        SECRET_KEY=env.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        # Loopback HTTP: no TLS redirect, no __Secure- cookies for this local run.
+        SECURE_SSL_REDIRECT="false",
+        SECURE_COOKIES="false",
+        PORT=str(port),
+        WEB_CONCURRENCY="2",
+    )
+    env.setdefault("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'bench.sqlite3'}")
+    return env
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)
+
+
+@contextmanager
+def gunicorn(env):
+    process = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "portal.wsgi"],
+        cwd=BASE_DIR,
+        env=env,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{env['PORT']}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/healthz", timeout=1) as response:  # noqa: S310
+                    if response.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("gunicorn did not start") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
+    if not shutil.which("wrk"):
+        sys.exit("wrk is needed for the load figures: apt-get install wrk")
+
+
+def requests_per_second(url):
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=DURATION + 30,
+    ).stdout
+    match = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if errors:
+        raise RuntimeError(f"{url}: {errors.group(1)} error responses during the run")
+    return float(match.group(1))
+
+
+def record(name, value, target, ok):
+    results.append(ok)
+    print(f"{'PASS' if ok else 'FAIL'}  {name}: {value}  (target: {target})")
+
+
+def bench_signin_throughput(url):
+    """Issue 2: the sign-in page at least 0.5x the bare view's requests per second."""
+    bare_url, signin_url = url + "/healthz", url + "/en/sign-in/"
+    for target in (bare_url, signin_url):  # warm both workers' caches
+        for _ in range(20):
+            urllib.request.urlopen(target, timeout=5).read()  # noqa: S310
+    bare = requests_per_second(bare_url)
+    signin = requests_per_second(signin_url)
+    ratio = signin / bare
+    print(f"      bare view: {bare:.0f} req/s; sign-in page: {signin:.0f} req/s")
+    record("sign-in page / bare view", f"{ratio:.2f}x", ">= 0.5x", ratio >= 0.5)
+
+
+def bench_page_weight(url):
+    """Issue 2: the sign-in page and all it loads, at most 6 requests and 60 KB uncompressed."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page()
+        responses = []
+        page.on("response", lambda response: responses.append(response))
+        page.goto(url + "/fr/ouvrir-session/", wait_until="networkidle")
+        size = sum(len(response.body()) for response in responses)
+        browser.close()
+    record("sign-in page requests", len(responses), "<= 6", len(responses) <= 6)
+    record("sign-in page weight", f"{size / 1024:.1f} KB", "<= 60 KB", size <= 60 * 1024)
+
+
+def main():
+    ensure_wrk()
+    env = production_env(free_port())
+    (BASE_DIR / "var").mkdir(exist_ok=True)
+    manage(env, "collectstatic", "--noinput", "-v0")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage({**env, "DEBUG": "true"}, "seed_demo")
+    with gunicorn(env) as url:
+        bench_signin_throughput(url)
+        bench_page_weight(url)
+    sys.exit(0 if all(results) else 1)
+
+
+if __name__ == "__main__":
+    main()
