@@ -39,7 +39,7 @@ test: install messages lint  ## the whole suite, on PostgreSQL when DATABASE_URL
 	$(VENV)/bin/pytest
 
 bench: install messages  ## the figures the issues ask for
-	$(PY) scripts/bench.py
+	status=0; for script in scripts/bench_*.py; do echo "== $$script"; $(PY) $$script || status=1; done; exit $$status
 
 update-messages: install  ## extract new strings into locale/fr/LC_MESSAGES/django.po
 	DEBUG=true $(PY) manage.py makemessages -l fr --no-location --ignore=$(VENV) --ignore=var --ignore=tests --ignore=scripts

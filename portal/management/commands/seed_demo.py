@@ -1,51 +1,23 @@
-"""Load the demonstration data. Safe to run again: it updates what it made before."""
+"""Load the demonstration data. Safe to run again: it updates what it made before.
 
+Each installed app that has a `demo` module contributes through its `load()` function, which
+returns a short summary line.
+"""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from portal.models import Notice
 
-NOTICES = [
-    {
-        "slug": "account-features",
-        "kind": Notice.Kind.FEATURED,
-        "order": 10,
-        "title_en": "",
-        "title_fr": "",
-        "body_en": (
-            "In your account you can prepare and submit an application, pay its fees, read the "
-            "messages we send about it, check its status and keep your account details up to date."
-        ),
-        "body_fr": (
-            "Dans votre compte, vous pouvez préparer et envoyer une demande, payer les frais qui "
-            "s'y rattachent, lire les messages que nous vous envoyons à son sujet, vérifier où "
-            "elle en est et tenir à jour les renseignements de votre compte."
-        ),
-    },
-    {
-        "slug": "biometrics-medical-results",
-        "kind": Notice.Kind.FEATURED,
-        "order": 20,
-        "title_en": "Biometrics and medical exams",
-        "title_fr": "Données biométriques et examens médicaux",
-        "body_en": (
-            "Depending on your type of application, you may not have heard from us yet, or you may "
-            "have seen its status change.\n\n"
-            "If you gave your biometrics or had a medical exam, this information will not appear "
-            "in your account until we have processed it. We currently have a backlog of medical "
-            "exams to process; you will see yours in your account once we have processed it."
-        ),
-        "body_fr": (
-            "Selon le type de votre demande, il se peut que vous n'ayez pas encore eu de nouvelles "
-            "de notre part ou que vous ayez vu son état changer.\n\n"
-            "Si vous avez fourni vos données biométriques ou passé un examen médical, ces "
-            "renseignements n'apparaîtront dans votre compte qu'une fois traités. Nous avons "
-            "actuellement un arriéré d'examens médicaux à traiter; vous verrez le vôtre dans votre "
-            "compte dès que nous l'aurons traité."
-        ),
-    },
-]
+def demo_modules():
+    for app_config in apps.get_app_configs():
+        name = f"{app_config.name}.demo"
+        if find_spec(name) is not None:
+            yield import_module(name)
 
 
 class Command(BaseCommand):
@@ -55,8 +27,5 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("seed_demo loads demonstration data and runs only with DEBUG on.")
         with transaction.atomic():
-            for data in NOTICES:
-                slug = data["slug"]
-                defaults = {key: value for key, value in data.items() if key != "slug"}
-                Notice.objects.update_or_create(slug=slug, defaults=defaults)
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(NOTICES)} notices."))
+            summaries = [module.load() for module in demo_modules()]
+        self.stdout.write(self.style.SUCCESS("Demo data ready: " + "; ".join(summaries) + "."))
