@@ -36,9 +36,15 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.humanize",
+    "django.forms",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "csp",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "portal",
     "accounts",
     "applications",
@@ -54,12 +60,19 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "accounts.middleware.SessionIdleTimeoutMiddleware",
+    "accounts.middleware.AccountSetupMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+# Our forms render with the Canada.ca pattern (templates/django/forms/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TEMPLATES = [
@@ -74,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.chrome",
+                "accounts.context_processors.account",
             ],
         },
     },
@@ -197,12 +211,62 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# GCKey's rules, each with its own message, then Django's list of common passwords.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "accounts.validators.GCKeyPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Sign-in (django-allauth) -----------------------------------------------------------------
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "account_home"
+ACCOUNT_LOGOUT_REDIRECT_URL = "signin"
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm", "login": "accounts.forms.LoginForm"}
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+# Our validators give the length rule its own message (accounts/validators.py).
+ACCOUNT_USERNAME_MIN_LENGTH = 1
+ACCOUNT_USERNAME_VALIDATORS = "accounts.validators.username_validators"
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+# A recovery address may serve several accounts (a family); it is not a sign-in name.
+ACCOUNT_UNIQUE_EMAIL = False
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Counted in the default cache: with REDIS_URL, across every process and server.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "forgot_username": "20/m/ip,5/m/key",
+    "reauthenticate": "10/m/user",
+}
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+MFA_ADAPTER = "accounts.adapters.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "IRCC secure account"
+# Accept the codes of the neighbouring 30-second windows: phone clocks drift (RFC 6238, 5.2).
+MFA_TOTP_TOLERANCE = 1
+MFA_PASSKEY_LOGIN_ENABLED = False
+# allauth refuses MFA while an email is unverified so that an email's owner cannot be locked out
+# of an account; here the username is the identity and the email only a recovery address.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+# Local development serves over plain HTTP; passkeys need a secure origin otherwise.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+
+USERSESSIONS_TRACK_ACTIVITY = False
+
+# Idle sessions end after 20 minutes; the page warns 2 minutes before (accounts/middleware.py).
+SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=20 * 60)
+SESSION_WARNING_SECONDS = 2 * 60
+SESSION_COOKIE_AGE = 12 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # --- Logging ----------------------------------------------------------------------------------
 LOGGING = {

@@ -1,7 +1,8 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from portal import views
@@ -11,8 +12,12 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
 ]
 
+# Staff sign in to the admin through allauth: the same rate limits and two-step verification.
+admin.site.login = secure_admin_login(admin.site.login)
+
 urlpatterns += i18n_patterns(
     path(_("sign-in/"), views.signin, name="signin"),
+    path("", include("accounts.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 )
 
@@ -20,3 +25,4 @@ handler400 = "portal.views.bad_request"
 handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
+handler429 = "portal.views.too_many_requests"  # allauth's rate limits answer with this

@@ -57,6 +57,13 @@ ERRORS = {
         _("We couldn't find that Web page"),
         _("We're sorry you ended up here. Sometimes a page gets moved or deleted."),
     ),
+    429: (
+        _("Too many attempts"),
+        _(
+            "For your security, we have paused this for a few minutes after too many attempts. "
+            "Please wait a few minutes, then try again."
+        ),
+    ),
     500: (
         _("We're having a problem with that page"),
         _(
@@ -69,6 +76,7 @@ ERRORS = {
 
 def error_page(request, status, *, detail=None):
     title, message = ERRORS[status]
+    request.portal_error_page = True
     language = translation.get_language_from_path(request.path_info) or translation.get_language()
     with translation.override(language):
         return render(
@@ -95,6 +103,10 @@ def permission_denied(request, exception):
 
 def page_not_found(request, exception):
     return error_page(request, 404)
+
+
+def too_many_requests(request, exception=None):
+    return error_page(request, 429)
 
 
 def server_error(request):

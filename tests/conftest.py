@@ -48,3 +48,24 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+DEMO_TOTP_SECRET = "A2RDWP24JXCMROBGZ5TBTQPJPPTPCEKS"
+
+
+def with_two_step(user, secret=DEMO_TOTP_SECRET):
+    """Give ``user`` an authenticator app: staff cannot use the admin without one."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(user, secret)
+    return user
+
+
+@pytest.fixture
+def admin_user(db):
+    """pytest-django's admin user, with the two-step verification the admin requires."""
+    from tests.factories import UserFactory
+
+    return UserFactory(
+        username="admin", is_staff=True, is_superuser=True, totp_secret=DEMO_TOTP_SECRET
+    )

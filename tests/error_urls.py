@@ -47,6 +47,7 @@ handler400 = "portal.views.bad_request"
 handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
+handler429 = "portal.views.too_many_requests"
 
 
 def csrf_page(request):

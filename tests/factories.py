@@ -1,4 +1,5 @@
-from datetime import timedelta
+import functools
+from datetime import date, timedelta
 
 import factory
 from django.utils import timezone
@@ -18,3 +19,37 @@ class NoticeFactory(DjangoModelFactory):
     body_en = factory.Sequence(lambda n: f"Notice {n}")
     body_fr = factory.Sequence(lambda n: f"Avis {n}")
     starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(minutes=1))
+
+
+@functools.cache
+def _demo_password_hash():
+    from django.contrib.auth.hashers import make_password
+
+    return make_password("Maple2026Leaf")
+
+
+class UserFactory(DjangoModelFactory):
+    """An applicant with a complete profile. Pass ``totp_secret`` to give them an app."""
+
+    class Meta:
+        model = "accounts.User"
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"applicant{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}x")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    given_names = "Alex"
+    family_name = "Tremblay"
+    date_of_birth = date(1990, 3, 25)
+    preferred_language = "en"
+    profile_completed_at = factory.LazyFunction(timezone.now)
+    # One real Argon2 hash for every user: hashing per user would dominate the suite's time.
+    password = factory.LazyFunction(lambda: _demo_password_hash())
+
+    @factory.post_generation
+    def totp_secret(user, create, secret, **kwargs):
+        user.save()
+        if create and secret:
+            from allauth.mfa.totp.internal.auth import TOTP
+
+            TOTP.activate(user, secret)

@@ -2,6 +2,22 @@
 
 PUBLIC_PAGES = [
     ("signin", "IRCC secure account: Sign in", "Ouvrir une session à votre compte sécurisé d'IRCC"),
+    ("account_login", "Sign in with GCKey", "Ouvrir une session avec une CléGC"),
+    ("account_signup", "Register for a GCKey", "S’inscrire pour obtenir une CléGC"),
+    ("account_reset_password", "Forgot your GCKey password?", "Mot de passe de la CléGC oublié?"),
+    ("account_reset_password_done", "Check your email", "Vérifiez vos courriels"),
+    ("forgot_username", "Forgot your GCKey username?", "Nom d’utilisateur de la CléGC oublié?"),
+    ("forgot_username_sent", "Check your email", "Vérifiez vos courriels"),
+]
+
+# Pages of the secure account (signed in, two-step set up, profile complete).
+ACCOUNT_PAGES = [
+    ("account_home", "My account", "Mon compte"),
+    ("profile", "Your profile", "Votre profil"),
+    ("security_settings", "Security settings", "Paramètres de sécurité"),
+    ("security_activity", "Security activity", "Activité de sécurité"),
+    ("mfa_index", "Two-step verification", "Vérification en deux étapes"),
+    ("usersessions_list", "Your sessions", "Vos sessions"),
 ]
 
 ERROR_PAGES = {

@@ -23,3 +23,31 @@ def csp_violations(page):
         ),
     )
     return seen
+
+
+@pytest.fixture
+def signed_in_page(live_server, browser, transactional_db):
+    """A browser page signed in as an applicant with two-step verification and a profile."""
+    from django.conf import settings
+    from django.test import Client
+
+    from tests.conftest import DEMO_TOTP_SECRET
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="browserapplicant", totp_secret=DEMO_TOTP_SECRET)
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context()
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    page = context.new_page()
+    page.user = user
+    yield page
+    context.close()

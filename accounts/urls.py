@@ -1,0 +1,102 @@
+"""The secure account's pages, with translated slugs.
+
+allauth's own URL patterns have English paths only, so each page applicants see is declared
+again here under a translated path with allauth's URL name. Django's reverse() picks the last
+pattern of a name, so these win; allauth's patterns stay mounted first for anything not listed.
+"""
+
+from allauth.account import views as account_views
+from allauth.mfa.base import views as mfa_views
+from allauth.mfa.recovery_codes import views as recovery_views
+from allauth.mfa.totp import views as totp_views
+from allauth.mfa.webauthn import views as webauthn_views
+from allauth.usersessions import views as usersessions_views
+from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
+
+from accounts import views
+
+allauth_translated = [
+    path(_("account/sign-in/"), account_views.login, name="account_login"),
+    path(_("account/sign-out/"), account_views.logout, name="account_logout"),
+    path(_("account/register/"), account_views.signup, name="account_signup"),
+    path(
+        _("account/confirm-identity/"), account_views.reauthenticate, name="account_reauthenticate"
+    ),
+    path(
+        _("account/password/change/"), account_views.password_change, name="account_change_password"
+    ),
+    path(
+        _("account/password/forgot/"), account_views.password_reset, name="account_reset_password"
+    ),
+    path(
+        _("account/password/forgot/sent/"),
+        account_views.password_reset_done,
+        name="account_reset_password_done",
+    ),
+    re_path(
+        _(r"^account/password/reset/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$"),
+        account_views.password_reset_from_key,
+        name="account_reset_password_from_key",
+    ),
+    path(
+        _("account/password/reset/done/"),
+        account_views.password_reset_from_key_done,
+        name="account_reset_password_from_key_done",
+    ),
+    path(_("account/two-step/"), mfa_views.index, name="mfa_index"),
+    path(_("account/two-step/verify/"), mfa_views.authenticate, name="mfa_authenticate"),
+    path(
+        _("account/two-step/confirm-identity/"), mfa_views.reauthenticate, name="mfa_reauthenticate"
+    ),
+    path(_("account/two-step/app/set-up/"), totp_views.activate_totp, name="mfa_activate_totp"),
+    path(_("account/two-step/app/remove/"), totp_views.deactivate_totp, name="mfa_deactivate_totp"),
+    path(
+        _("account/two-step/recovery-codes/"),
+        recovery_views.view_recovery_codes,
+        name="mfa_view_recovery_codes",
+    ),
+    path(
+        _("account/two-step/recovery-codes/new/"),
+        recovery_views.generate_recovery_codes,
+        name="mfa_generate_recovery_codes",
+    ),
+    path(
+        _("account/two-step/recovery-codes/download/"),
+        recovery_views.download_recovery_codes,
+        name="mfa_download_recovery_codes",
+    ),
+    path(
+        _("account/two-step/security-keys/"), webauthn_views.list_webauthn, name="mfa_list_webauthn"
+    ),
+    path(
+        _("account/two-step/security-keys/add/"),
+        webauthn_views.add_webauthn,
+        name="mfa_add_webauthn",
+    ),
+    path(
+        _("account/two-step/security-keys/<int:pk>/remove/"),
+        webauthn_views.remove_webauthn,
+        name="mfa_remove_webauthn",
+    ),
+    path(
+        _("account/two-step/security-keys/<int:pk>/rename/"),
+        webauthn_views.edit_webauthn,
+        name="mfa_edit_webauthn",
+    ),
+    path(_("account/sessions/"), usersessions_views.list_usersessions, name="usersessions_list"),
+]
+
+urlpatterns = [
+    path(_("account/"), include("allauth.urls")),
+    *allauth_translated,
+    path(_("account/"), views.account_home, name="account_home"),
+    path(_("account/profile/"), views.profile, name="profile"),
+    path(_("account/security/"), views.security_settings, name="security_settings"),
+    path(_("account/security/activity/"), views.security_activity, name="security_activity"),
+    path(_("account/username/forgot/"), views.forgot_username, name="forgot_username"),
+    path(
+        _("account/username/forgot/sent/"), views.forgot_username_sent, name="forgot_username_sent"
+    ),
+    path(_("account/session/keep-alive/"), views.session_keepalive, name="session_keepalive"),
+]

@@ -1,0 +1,118 @@
+from allauth.core import ratelimit
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from accounts import services
+from accounts.decorators import account_page
+from accounts.forms import ForgotUsernameForm, ProfileForm
+from accounts.middleware import session_seconds_left, session_touch
+
+SECURITY_ACTIVITY_SHOWN = 30
+
+
+def _crumbs(*names):
+    titles = {"account_home": _("My account"), "security_settings": _("Security settings")}
+    return [(titles[name], reverse(name)) for name in names]
+
+
+@require_safe
+@account_page
+def account_home(request):
+    return render(request, "accounts/home.html", {"page_title": _("My account")})
+
+
+def _safe_next(request):
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return ""
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def profile(request):
+    user = request.user
+    first_time = not user.has_complete_profile
+    form = ProfileForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(user=user, request=request, data=form.cleaned_data)
+        next_url = _safe_next(request)
+        if next_url:
+            return redirect(next_url)
+        # The preferred language takes over the pages from here on.
+        with translation.override(user.preferred_language):
+            return redirect("account_home")
+    title = _("Complete your profile") if first_time else _("Your profile")
+    context = {
+        "page_title": title,
+        "form": form,
+        "first_time": first_time,
+        "next": _safe_next(request),
+        "breadcrumbs": [] if first_time else _crumbs("account_home"),
+    }
+    return render(request, "accounts/profile.html", context)
+
+
+@require_safe
+@account_page
+def security_settings(request):
+    return render(
+        request,
+        "accounts/security_settings.html",
+        {"page_title": _("Security settings"), "breadcrumbs": _crumbs("account_home")},
+    )
+
+
+@require_safe
+@account_page
+def security_activity(request):
+    events = request.user.security_events.all()[:SECURITY_ACTIVITY_SHOWN]
+    return render(
+        request,
+        "accounts/security_activity.html",
+        {
+            "page_title": _("Security activity"),
+            "events": events,
+            "shown": SECURITY_ACTIVITY_SHOWN,
+            "breadcrumbs": _crumbs("account_home", "security_settings"),
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def forgot_username(request):
+    form = ForgotUsernameForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        # Over the limit, the answer is the same: nothing tells a prober what happened.
+        if ratelimit.consume(request, action="forgot_username", key=email.lower()):
+            services.username_reminder_send(email=email, request=request)
+        return redirect("forgot_username_sent")
+    return render(
+        request,
+        "accounts/forgot_username.html",
+        {"page_title": _("Forgot your GCKey username?"), "form": form},
+    )
+
+
+@require_safe
+def forgot_username_sent(request):
+    return render(
+        request, "accounts/forgot_username_sent.html", {"page_title": _("Check your email")}
+    )
+
+
+@require_POST
+@login_required
+def session_keepalive(request):
+    """The "Stay signed in" button of the idle warning."""
+    session_touch(request)
+    return JsonResponse({"seconds_left": session_seconds_left(request)})
