@@ -108,6 +108,8 @@ def record(name, value, target, ok):
 def prepare(env):
     """Collect static files, migrate and load the demo data for a production-settings run."""
     (BASE_DIR / "var").mkdir(exist_ok=True)
+    # The default SQLite file is the bench's own: start it afresh.
+    (BASE_DIR / "var" / "bench.sqlite3").unlink(missing_ok=True)
     manage(env, "collectstatic", "--noinput", "-v0")
     manage(env, "migrate", "--noinput", "-v0")
     manage({**env, "DEBUG": "true"}, "seed_demo")
