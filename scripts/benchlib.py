@@ -63,7 +63,7 @@ def gunicorn(env):
         deadline = time.monotonic() + 30
         while True:
             try:
-                with urllib.request.urlopen(url + "/healthz", timeout=1) as response:  # noqa: S310
+                with urllib.request.urlopen(url + "/healthz", timeout=1) as response:
                     if response.status == 200:
                         break
             except OSError:
