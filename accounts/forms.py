@@ -27,7 +27,7 @@ class LoginForm(AllauthLoginForm):
 
 class SignupForm(AllauthSignupForm):
     accept_terms = forms.BooleanField(
-        label=_("I have read and I accept the terms and conditions of use."),
+        label=_("I have read and I accept the terms and conditions of use"),
         error_messages={"required": _("You must accept the terms and conditions to register.")},
     )
     field_order = ["accept_terms", "username", "password1", "password2", "email"]

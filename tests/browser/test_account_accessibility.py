@@ -40,3 +40,16 @@ def test_idle_warning_offers_to_stay_signed_in(live_server, signed_in_page, sett
         stay.click()
     assert response.value.status == 200
     dialog.wait_for(state="hidden")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_pages_behind_a_fresh_sign_in_have_no_axe_violations(
+    live_server, signed_in_page, language
+):
+    """Security keys and recovery codes first ask to confirm the password: scan that page."""
+    for name in ("mfa_add_webauthn", "mfa_generate_recovery_codes"):
+        with translation.override(language):
+            signed_in_page.goto(live_server.url + reverse(name))
+        assert "confirm" in signed_in_page.url or "confirmer" in signed_in_page.url
+        assert signed_in_page.locator("h1").count() == 1
+        assert_no_violations(signed_in_page)

@@ -29,3 +29,23 @@ def test_seeded_notices_appear_on_the_sign_in_page(client, settings):
     settings.DEBUG = False
     html = client.get("/fr/ouvrir-session/").content.decode()
     assert "Données biométriques et examens médicaux" in html
+
+
+def test_seed_demo_creates_the_published_demo_accounts(client, settings):
+    import pyotp
+
+    from accounts.demo import DEMO_ACCOUNTS
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    call_command("seed_demo")
+    settings.DEBUG = False
+    for account in DEMO_ACCOUNTS:
+        response = client.post(
+            "/en/account/sign-in/", {"login": account["username"], "password": account["password"]}
+        )
+        assert response["Location"] == "/en/account/two-step/verify/"
+        code = pyotp.TOTP(account["totp_secret"]).now()
+        response = client.post("/en/account/two-step/verify/", {"code": code})
+        assert response.status_code == 302, account["username"]
+        client.post("/en/account/sign-out/")
