@@ -43,9 +43,7 @@ def test_idle_warning_offers_to_stay_signed_in(live_server, signed_in_page, sett
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_pages_behind_a_fresh_sign_in_have_no_axe_violations(
-    live_server, signed_in_page, language
-):
+def test_pages_behind_a_fresh_sign_in_have_no_axe_violations(live_server, signed_in_page, language):
     """Security keys and recovery codes first ask to confirm the password: scan that page."""
     for name in ("mfa_add_webauthn", "mfa_generate_recovery_codes"):
         with translation.override(language):
