@@ -52,7 +52,7 @@ DEMO_ACCOUNTS = [
 ]
 
 
-def _load_account(data):
+def account_load(data):
     user, _created = User.objects.get_or_create(username=data["username"])
     for field in ("email", "given_names", "family_name", "date_of_birth", "preferred_language"):
         setattr(user, field, data[field])
@@ -72,5 +72,5 @@ def _load_account(data):
 
 def load():
     for data in DEMO_ACCOUNTS:
-        _load_account(data)
+        account_load(data)
     return f"{len(DEMO_ACCOUNTS)} accounts ({', '.join(a['username'] for a in DEMO_ACCOUNTS)})"

@@ -49,6 +49,8 @@ class SecurityEvent(models.Model):
         MFA_REMOVED = "mfa_removed", _("Two-step verification method removed")
         RECOVERY_CODES = "recovery_codes", _("New recovery codes created")
         PROFILE_UPDATED = "profile_updated", _("Profile updated")
+        APPLICATION_LINKED = "application_linked", _("Application linked to the account")
+        LINKING_FAILED = "linking_failed", _("Failed attempt to link an application")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="security_events"

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
+    "django_tasks",
+    "django_tasks_db",
     "portal",
     "accounts",
     "applications",
@@ -165,6 +167,19 @@ DEFAULT_FROM_EMAIL = env.str(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Background tasks (django-tasks) ------------------------------------------------------------
+# Production queues tasks in the database for `manage.py db_worker` processes (any number);
+# development runs them at once, in the request.
+TASK_BACKEND = env.str("TASK_BACKEND", default="immediate" if DEBUG else "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[TASK_BACKEND]
+    }
+}
+
 # --- Security ---------------------------------------------------------------------------------
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
@@ -281,3 +296,5 @@ LOGGING = {
 PORTAL_CONTENT_DATE = "2026-11-26"
 # The admin's address; change it in production to keep it off scanners' lists.
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
+# The portal's public address, for links in emails sent outside a request (background tasks).
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")

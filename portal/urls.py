@@ -18,6 +18,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns += i18n_patterns(
     path(_("sign-in/"), views.signin, name="signin"),
     path("", include("accounts.urls")),
+    path("", include("applications.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 )
 

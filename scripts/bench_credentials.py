@@ -10,12 +10,11 @@ import http.cookiejar
 import os
 import re
 import statistics
-import sys
 import time
 import urllib.parse
 import urllib.request
 
-from benchlib import BASE_DIR, finish, free_port, gunicorn, prepare, production_env, record
+from benchlib import finish, free_port, gunicorn, prepare, production_env, record, setup_django
 
 SAMPLES = int(os.environ.get("BENCH_SIGNIN_SAMPLES", "20"))  # under the 30/min/address limit
 USERNAME, PASSWORD = "demoapplicant", "Maple2026Leaf"
@@ -50,11 +49,7 @@ def sign_in_seconds(url):
 
 def argon2_check_seconds(env):
     """The password check alone, with the same settings, in this process."""
-    os.environ.update(env)
-    sys.path.insert(0, str(BASE_DIR))
-    import django
-
-    django.setup()
+    setup_django(env)
     from django.contrib.auth.hashers import check_password, make_password
 
     encoded = make_password(PASSWORD)

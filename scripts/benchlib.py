@@ -115,6 +115,31 @@ def prepare(env):
     manage({**env, "DEBUG": "true"}, "seed_demo")
 
 
+def setup_django(env):
+    """Use the bench's settings and database in this process too (to make data, time code)."""
+    os.environ.update(env)
+    sys.path.insert(0, str(BASE_DIR))
+    import django
+
+    django.setup()
+
+
+def median_seconds(url, *, cookies="", samples=30):
+    """Median time of ``samples`` sequential GETs of ``url`` (each must answer 200)."""
+    import statistics
+
+    timings = []
+    for _ in range(samples):
+        request = urllib.request.Request(url, headers={"Cookie": cookies})
+        started = time.perf_counter()
+        with urllib.request.urlopen(request, timeout=30) as response:
+            response.read()
+            if response.status != 200:
+                raise RuntimeError(f"{url} answered {response.status}")
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
 def finish():
     """Exit 1 if any recorded figure missed its target."""
     sys.exit(0 if all(results) else 1)

@@ -53,3 +53,47 @@ class UserFactory(DjangoModelFactory):
             from allauth.mfa.totp.internal.auth import TOTP
 
             TOTP.activate(user, secret)
+
+
+class ApplicationTypeFactory(DjangoModelFactory):
+    class Meta:
+        model = "applications.ApplicationType"
+        django_get_or_create = ("code",)
+
+    code = "work-permit"
+    name_en = "Work permit"
+    name_fr = "Permis de travail"
+
+
+class ApplicationFactory(DjangoModelFactory):
+    """An application with its seven steps, not started."""
+
+    class Meta:
+        model = "applications.Application"
+        skip_postgeneration_save = True
+
+    number = factory.Sequence(lambda n: f"W{n:09d}")
+    uci = factory.Sequence(lambda n: f"{n:08d}")
+    type = factory.SubFactory(ApplicationTypeFactory)
+    received_on = date(2026, 10, 1)
+    family_name = "Côté"
+    given_names = "Marie Ève"
+    date_of_birth = date(1988, 7, 14)
+
+    @factory.post_generation
+    def steps(application, create, extracted, **kwargs):
+        if create:
+            from applications.services import application_steps_ensure
+
+            application_steps_ensure(application=application)
+
+
+class MessageFactory(DjangoModelFactory):
+    class Meta:
+        model = "applications.Message"
+
+    application = factory.SubFactory(ApplicationFactory)
+    subject_en = factory.Sequence(lambda n: f"Message {n}")
+    subject_fr = factory.Sequence(lambda n: f"Message fr {n}")
+    body_en = "Please send your documents."
+    body_fr = "Veuillez envoyer vos documents."

@@ -18,6 +18,7 @@ ACCOUNT_PAGES = [
     ("security_activity", "Security activity", "Activité de sécurité"),
     ("mfa_index", "Two-step verification", "Vérification en deux étapes"),
     ("usersessions_list", "Your sessions", "Vos sessions"),
+    ("application_link", "Link an application to your account", "Lier une demande à votre compte"),
 ]
 
 ERROR_PAGES = {

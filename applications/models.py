@@ -1,0 +1,175 @@
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+APPLICATION_NUMBER = RegexValidator(
+    r"^[A-Z][0-9]{9}$", _("An application number is one letter followed by nine digits.")
+)
+UCI = RegexValidator(r"^([0-9]{8}|[0-9]{10})$", _("A UCI is 8 or 10 digits."))
+
+
+class ApplicationType(models.Model):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("application type")
+        verbose_name_plural = _("application types")
+
+    def __str__(self):
+        return self.name
+
+
+class Application(models.Model):
+    """An application received by IRCC (paper or another channel), which an applicant links."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DECISION_MADE = "decision_made", _("Decision made")
+
+    number = models.CharField(
+        _("application number"), max_length=10, unique=True, validators=[APPLICATION_NUMBER]
+    )
+    uci = models.CharField(_("UCI"), max_length=10, db_index=True, validators=[UCI])
+    type = models.ForeignKey(ApplicationType, on_delete=models.PROTECT, verbose_name=_("type"))
+    received_on = models.DateField(_("date received"))
+    family_name = models.CharField(_("family name"), max_length=100)
+    given_names = models.CharField(_("given name(s)"), max_length=100)
+    date_of_birth = models.DateField(_("date of birth"))
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.SUBMITTED)
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("linked account"),
+    )
+    linked_at = models.DateTimeField(_("linked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_on", "number"]
+        indexes = [models.Index(fields=["account", "-received_on"])]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+
+    def __str__(self):
+        return self.number
+
+    @property
+    def uci_display(self):
+        if len(self.uci) == 8:
+            return f"{self.uci[:4]}-{self.uci[4:]}"
+        return f"{self.uci[:2]}-{self.uci[2:6]}-{self.uci[6:]}"
+
+
+class Step(models.Model):
+    class Kind(models.TextChoices):
+        ELIGIBILITY = "eligibility", _("Review of eligibility")
+        MEDICAL = "medical", _("Medical results")
+        DOCUMENTS = "documents", _("Additional documents")
+        INTERVIEW = "interview", _("Interview")
+        BIOMETRICS = "biometrics", _("Biometrics")
+        BACKGROUND = "background", _("Background check")
+        FINAL_DECISION = "final_decision", _("Final decision")
+
+    class State(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        COMPLETED = "completed", _("Completed")
+        NOT_APPLICABLE = "not_applicable", _("Not applicable")
+
+    ORDER = list(Kind.values)
+    # Shown to the applicant only once staff have processed them (as the sign-in page says).
+    SHOWN_ONCE_PROCESSED = {Kind.MEDICAL, Kind.BIOMETRICS}
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="steps")
+    kind = models.CharField(_("step"), max_length=20, choices=Kind)
+    state = models.CharField(_("state"), max_length=20, choices=State, default=State.NOT_STARTED)
+    updated_on = models.DateField(_("date"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["application", "kind"], name="one_step_per_kind")
+        ]
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+
+    def __str__(self):
+        return self.get_kind_display()
+
+    @property
+    def shown_to_applicant(self):
+        if self.kind in self.SHOWN_ONCE_PROCESSED:
+            return self.state in (self.State.COMPLETED, self.State.NOT_APPLICABLE)
+        return True
+
+    @property
+    def sort_key(self):
+        return self.ORDER.index(self.kind)
+
+
+class StepChange(models.Model):
+    """The history of a step, kept for case officers."""
+
+    step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="changes")
+    old_state = models.CharField(_("from"), max_length=20, choices=Step.State)
+    new_state = models.CharField(_("to"), max_length=20, choices=Step.State)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed"), auto_now_add=True)
+    message = models.ForeignKey(
+        "Message", on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("message sent")
+    )
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        verbose_name = _("step change")
+        verbose_name_plural = _("step changes")
+
+    def __str__(self):
+        return f"{self.step}: {self.old_state} → {self.new_state}"
+
+
+class Message(models.Model):
+    """A message about an application, written by staff in both languages."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="messages")
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("message"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+
+    def __str__(self):
+        return self.subject
+
+
+class LinkAttempt(models.Model):
+    """Failed tries to link an application, counted per account to lock out guessing."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="link_attempts"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-at"])]
+
+    def __str__(self):
+        return f"{self.user_id} {self.at:%Y-%m-%d %H:%M}"

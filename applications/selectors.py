@@ -1,0 +1,50 @@
+"""Reads of applications that views share. Each runs a fixed number of queries."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+
+from applications.models import Application, Message
+
+HOME_PAGE_SIZE = 10
+
+
+def application_page_for_home(*, user, page_number):
+    """One page of the applicant's applications, newest first, with their unread counts."""
+    applications = (
+        Application.objects.filter(account=user)
+        .select_related("type")
+        .annotate(unread_count=Count("messages", filter=Q(messages__read_at__isnull=True)))
+        .order_by("-received_on", "number")
+    )
+    return Paginator(applications, HOME_PAGE_SIZE).get_page(page_number)
+
+
+def unread_message_count(*, user):
+    return Message.objects.filter(application__account=user, read_at__isnull=True).count()
+
+
+def application_get_for_user(*, user, number):
+    """The applicant's own application, with its steps and messages; another's is a 404."""
+    application = (
+        Application.objects.filter(account=user, number=number.upper())
+        .select_related("type")
+        .prefetch_related(
+            "steps", Prefetch("messages", queryset=Message.objects.order_by("-sent_at", "-id"))
+        )
+        .first()
+    )
+    if application is None:
+        raise Http404
+    return application
+
+
+def message_get_for_user(*, user, number, pk):
+    message = (
+        Message.objects.filter(pk=pk, application__account=user, application__number=number.upper())
+        .select_related("application")
+        .first()
+    )
+    if message is None:
+        raise Http404
+    return message

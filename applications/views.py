@@ -1,0 +1,94 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_safe
+
+from accounts.decorators import account_page
+from applications import selectors, services
+from applications.explanations import explanation
+from applications.forms import LinkForm
+
+
+def _crumbs(application=None):
+    crumbs = [(gettext_lazy("My account"), reverse("account_home"))]
+    if application is not None:
+        crumbs.append(
+            (application.number, reverse("application_detail", args=[application.number]))
+        )
+    return crumbs
+
+
+def _locked_message(until):
+    local = timezone.localtime(until)
+    return _(
+        "For your security, linking is locked after five unsuccessful tries. You can try again "
+        "after %(time)s."
+    ) % {"time": formats.date_format(local, "Y-m-d H:i")}
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@account_page
+def application_link(request):
+    form = LinkForm(request.POST or None)
+    locked_until = services.linking_locked_until(user=request.user)
+    error = _locked_message(locked_until) if locked_until else None
+    if request.method == "POST" and form.is_valid() and not locked_until:
+        try:
+            linked = services.application_link(
+                user=request.user, wanted=form.link_request(), request=request
+            )
+        except services.LinkingLocked as locked:
+            error = _locked_message(locked.until)
+        except services.NoMatch:
+            error = _(
+                "We could not find an application with these details that can be linked to "
+                "your account. Check them against your application and try again."
+            )
+        else:
+            numbers = ", ".join(application.number for application in linked)
+            messages.success(request, _("Application linked: %(numbers)s.") % {"numbers": numbers})
+            if len(linked) == 1:
+                return redirect("application_detail", linked[0].number)
+            return redirect("account_home")
+    context = {
+        "page_title": gettext_lazy("Link an application to your account"),
+        "form": form,
+        "link_error": error,
+        "breadcrumbs": _crumbs(),
+    }
+    return render(request, "applications/link.html", context)
+
+
+@require_safe
+@account_page
+def application_detail(request, number):
+    application = selectors.application_get_for_user(user=request.user, number=number)
+    steps = sorted(
+        (step for step in application.steps.all() if step.shown_to_applicant),
+        key=lambda step: step.sort_key,
+    )
+    context = {
+        "page_title": _("Application %(number)s") % {"number": application.number},
+        "application": application,
+        "steps": [(step, explanation(step)) for step in steps],
+        "messages_list": application.messages.all(),
+        "breadcrumbs": _crumbs(),
+    }
+    return render(request, "applications/detail.html", context)
+
+
+@require_safe
+@account_page
+def message_detail(request, number, pk):
+    message = selectors.message_get_for_user(user=request.user, number=number, pk=pk)
+    services.message_mark_read(message=message)
+    context = {
+        "page_title": message.subject,
+        "message": message,
+        "application": message.application,
+        "breadcrumbs": _crumbs(message.application),
+    }
+    return render(request, "applications/message.html", context)

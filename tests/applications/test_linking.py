@@ -1,0 +1,164 @@
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from applications.models import Application, LinkAttempt
+from applications.services import linking_locked_until
+from tests.factories import ApplicationFactory, UserFactory
+from tests.html import parse
+
+pytestmark = pytest.mark.django_db
+
+URL = "/en/account/applications/link/"
+BY_NUMBER = {"method": "number", "application_number": "E123456789", "family_name": "Côté"}
+BY_IDENTITY = {
+    "method": "identity",
+    "family_name": "Côté",
+    "given_name": "Marie Ève",
+    "date_of_birth": "1988-07-14",
+}
+
+
+def link_error(response):
+    alert = parse(response).select_one("#link-error")
+    return alert.get_text(" ", strip=True) if alert else ""
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        BY_NUMBER,
+        {**BY_NUMBER, "application_number": "e 123-456-789", "family_name": "COTE"},
+        BY_IDENTITY,
+        {**BY_IDENTITY, "family_name": "cote", "given_name": "marie eve"},
+        {**BY_IDENTITY, "given_name": "MARIE"},
+    ],
+)
+def test_linking_by_number_or_identity_ignores_case_and_accents(
+    signed_in, applicant, unlinked, data
+):
+    response = signed_in.post(URL, data)
+    assert response.status_code == 302
+    assert response["Location"] == "/en/account/applications/E123456789/"
+    unlinked.refresh_from_db()
+    assert unlinked.account == applicant
+    assert applicant.security_events.filter(kind="application_linked").exists()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {**BY_NUMBER, "family_name": "Tremblay"},
+        {**BY_NUMBER, "application_number": "E123456780"},
+        {**BY_IDENTITY, "date_of_birth": "1988-07-15"},
+        {**BY_IDENTITY, "given_name": "Sophie"},
+    ],
+)
+def test_mismatch_links_nothing_and_counts_a_failure(signed_in, applicant, unlinked, data):
+    response = signed_in.post(URL, data)
+    assert response.status_code == 200
+    assert "could not find an application" in link_error(response)
+    assert Application.objects.get(pk=unlinked.pk).account is None
+    assert LinkAttempt.objects.filter(user=applicant).count() == 1
+
+
+def test_an_application_linked_elsewhere_answers_like_a_mismatch(signed_in, applicant, unlinked):
+    other = UserFactory(username="someoneelse")
+    Application.objects.filter(pk=unlinked.pk).update(account=other)
+    mismatch = link_error(signed_in.post(URL, {**BY_NUMBER, "family_name": "Tremblay"}))
+    taken = link_error(signed_in.post(URL, BY_NUMBER))
+    assert taken == mismatch != ""
+    assert Application.objects.get(pk=unlinked.pk).account == other
+
+
+def test_five_failures_lock_linking_for_24_hours_saying_until_when(signed_in, applicant, unlinked):
+    for _ in range(4):
+        assert "could not find" in link_error(
+            signed_in.post(URL, {**BY_NUMBER, "family_name": "X"})
+        )
+    response = signed_in.post(URL, {**BY_NUMBER, "family_name": "X"})
+    until = timezone.localtime(timezone.now() + timedelta(hours=24))
+    assert "locked after five unsuccessful tries" in link_error(response)
+    assert until.strftime("%Y-%m-%d") in link_error(response)
+    # Even the right details are refused during the lock.
+    response = signed_in.post(URL, BY_NUMBER)
+    assert "locked" in link_error(response)
+    assert Application.objects.get(pk=unlinked.pk).account is None
+    assert "locked" in link_error(signed_in.get(URL))
+
+
+def test_the_lock_ends_after_24_hours(signed_in, applicant, unlinked):
+    past = timezone.now() - timedelta(hours=24, minutes=1)
+    for _ in range(5):
+        LinkAttempt.objects.create(user=applicant)
+    LinkAttempt.objects.filter(user=applicant).update(at=past)
+    assert linking_locked_until(user=applicant) is None
+    assert signed_in.post(URL, BY_NUMBER).status_code == 302
+
+
+def test_failures_spread_over_more_than_a_day_do_not_lock(applicant):
+    now = timezone.now()
+    for hours in (0, 1, 2, 3, 30):
+        attempt = LinkAttempt.objects.create(user=applicant)
+        LinkAttempt.objects.filter(pk=attempt.pk).update(at=now - timedelta(hours=hours))
+    assert linking_locked_until(user=applicant) is None
+
+
+def test_the_lock_is_per_account(signed_in, applicant, unlinked, client):
+    other = UserFactory(username="someoneelse", totp_secret="A2RDWP24JXCMROBGZ5TBTQPJPPTPCEKS")
+    for _ in range(5):
+        LinkAttempt.objects.create(user=other)
+    assert signed_in.post(URL, BY_NUMBER).status_code == 302
+
+
+def test_the_lock_is_kept_in_the_database_not_in_a_process(applicant):
+    for _ in range(5):
+        LinkAttempt.objects.create(user=applicant)
+    assert linking_locked_until(user=applicant) is not None
+    assert LinkAttempt.objects.filter(user=applicant).count() == 5
+
+
+def test_identity_method_links_every_matching_application(signed_in, applicant):
+    ApplicationFactory(number="E000000001", date_of_birth=date(1988, 7, 14))
+    ApplicationFactory(number="E000000002", date_of_birth=date(1988, 7, 14))
+    response = signed_in.post(URL, BY_IDENTITY)
+    assert response["Location"] == "/en/account/"
+    assert applicant.applications.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        (
+            {**BY_NUMBER, "application_number": "12345"},
+            "application_number",
+            "one letter followed by nine digits",
+        ),
+        ({**BY_NUMBER, "application_number": ""}, "application_number", "required"),
+        ({**BY_IDENTITY, "date_of_birth": "1988-02-30"}, "date_of_birth", "YYYY-MM-DD"),
+        ({**BY_IDENTITY, "date_of_birth": "2999-01-01"}, "date_of_birth", "future"),
+        ({**BY_IDENTITY, "family_name": "x" * 10_000}, "family_name", "at most 100"),
+        ({**BY_NUMBER, "method": "guess"}, "method", "valid choice"),
+    ],
+)
+def test_bad_input_gets_a_form_error_and_counts_no_failure(
+    signed_in, applicant, data, field, message
+):
+    response = signed_in.post(URL, data)
+    assert response.status_code == 200
+    summary = parse(response).select_one(".error-summary")
+    assert summary.select_one(f'a[href="#id_{field}"]')
+    assert message in summary.get_text()
+    assert not LinkAttempt.objects.exists()
+
+
+def test_non_utf8_input_gets_a_form_answer(signed_in):
+    body = b"method=number&application_number=\xff\xfe&family_name=\xc3"
+    response = signed_in.post(URL, body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+
+
+def test_link_page_in_french(signed_in, unlinked):
+    response = signed_in.post("/fr/compte/demandes/lier/", {**BY_NUMBER, "family_name": "Autre"})
+    assert "Nous n’avons trouvé aucune demande" in link_error(response)
