@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import SecurityEvent, User
+from portal.observability import log_security_event
 
 _BROWSERS = [
     ("Edg/", "Edge"),
@@ -38,6 +39,7 @@ def coarse_user_agent(user_agent):
 
 def security_event_record(*, user, kind, request=None, detail=""):
     user_agent = request.META.get("HTTP_USER_AGENT", "") if request is not None else ""
+    log_security_event(kind=kind, user_id=user.pk, request=request)
     return SecurityEvent.objects.create(
         user=user,
         kind=kind,

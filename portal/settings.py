@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -105,11 +106,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": env.int("DB_POOL_MIN_SIZE", default=1),
         "max_size": env.int("DB_POOL_MAX_SIZE", default=4),
-        "timeout": env.int("DB_POOL_TIMEOUT", default=10),
+        "timeout": env.int("DB_POOL_TIMEOUT", default=5),
     }
+    # The pool checks a connection before lending it: after a database restart it drops dead
+    # connections instead of failing requests, so service comes back as soon as it is up.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
+    # Sessions live in the database, read through the shared cache.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     # Shared by every app server: cache, rate limits and throttling counts.
     CACHES = {
         "default": {
@@ -284,11 +290,19 @@ SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # --- Logging ----------------------------------------------------------------------------------
+# One JSON object per line on standard output, for the platform's log collector.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "portal.observability.JSONFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # The access log below replaces Django's own request lines.
+        "django.server": {"level": "WARNING"},
+        "django.request": {"level": "ERROR"},
+        "portal.access": {"level": env.str("ACCESS_LOG_LEVEL", default="INFO")},
+    },
 }
 
 # --- Portal -----------------------------------------------------------------------------------

@@ -1,3 +1,6 @@
+import sys
+
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -64,6 +67,13 @@ ERRORS = {
             "Please wait a few minutes, then try again."
         ),
     ),
+    503: (
+        _("This service is temporarily unavailable"),
+        _(
+            "We're sorry: part of our system is not answering right now. Your information is safe. "
+            "Please try again in a few minutes."
+        ),
+    ),
     500: (
         _("We're having a problem with that page"),
         _(
@@ -72,6 +82,9 @@ ERRORS = {
         ),
     ),
 }
+
+
+DATABASE_RETRY_AFTER_SECONDS = 30
 
 
 def error_page(request, status, *, detail=None):
@@ -88,6 +101,7 @@ def error_page(request, status, *, detail=None):
                 "message": message,
                 "detail": detail,
                 "error_page": True,
+                "request_id": getattr(request, "id", ""),
             },
             status=status,
         )
@@ -110,6 +124,12 @@ def too_many_requests(request, exception=None):
 
 
 def server_error(request):
+    # Django calls this while handling the exception: a database that is down or restarting
+    # is a temporary outage (503, come back later), not a fault of the page (500).
+    if isinstance(sys.exception(), (OperationalError, InterfaceError)):
+        response = error_page(request, 503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+        return response
     return error_page(request, 500)
 
 

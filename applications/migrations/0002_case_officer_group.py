@@ -1,17 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUP = "case officer"
-PERMISSIONS = [
-    ("applications", "view_application"),
-    ("applications", "change_application"),
-    ("applications", "view_applicationtype"),
-    ("applications", "view_step"),
-    ("applications", "change_step"),
-    ("applications", "view_stepchange"),
-    ("applications", "view_message"),
-    ("applications", "add_message"),
-]
+from applications.groups import CASE_OFFICER, case_officer_group_ensure
 
 
 def create_group(apps, schema_editor):
@@ -19,17 +9,11 @@ def create_group(apps, schema_editor):
     app_config = apps.get_app_config("applications")
     app_config.models_module = True
     create_permissions(app_config, apps=apps, verbosity=0)
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP)
-    group.permissions.set(
-        Permission.objects.get(content_type__app_label=app, codename=codename)
-        for app, codename in PERMISSIONS
-    )
+    case_officer_group_ensure(apps)
 
 
 def remove_group(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=GROUP).delete()
+    apps.get_model("auth", "Group").objects.filter(name=CASE_OFFICER).delete()
 
 
 class Migration(migrations.Migration):

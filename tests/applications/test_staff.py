@@ -128,6 +128,7 @@ def test_case_officers_see_no_users_and_triagers_see_no_applications(officer_cli
     assert client.get("/en/admin/applications/application/").status_code == 403
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_email_task_runs_from_the_database_queue(settings, django_capture_on_commit_callbacks):
     """In production tasks wait in the database for `db_worker`; nothing is sent before."""
     from django.core.management import call_command

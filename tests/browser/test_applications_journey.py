@@ -39,7 +39,7 @@ TEXT = {
 
 
 @pytest.fixture
-def demo_data(settings):
+def demo_data(transactional_db, settings):
     settings.DEBUG = True
     call_command("seed_demo")
     settings.DEBUG = False
