@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format messages bench install migrate static clean
+.PHONY: run serve test lint format messages bench update-messages install migrate clean
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,17 @@ migrate: install
 run: install messages migrate  ## set up and serve on http://127.0.0.1:$(PORT)/
 	DEBUG=$${DEBUG:-true} $(PY) manage.py seed_demo
 	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production settings on this machine: DEBUG off, collected static files, gunicorn. Plain HTTP on
+# loopback, so no HTTPS redirect and no __Secure- cookies; a random SECRET_KEY unless one is set.
+serve: install messages
+	export DEBUG=false SECURE_SSL_REDIRECT=false SECURE_COOKIES=false \
+	  ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	  SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+	  PORT=$(PORT); \
+	$(PY) manage.py collectstatic --noinput -v0 && \
+	$(PY) manage.py migrate --noinput -v0 && \
+	exec $(VENV)/bin/gunicorn -c gunicorn.conf.py portal.wsgi
 
 lint: install
 	$(VENV)/bin/ruff check .
