@@ -30,3 +30,26 @@ ERROR_PAGES = {
         "Nous éprouvons des difficultés avec cette page",
     ),
 }
+
+
+# Every form of the portal, by URL name: (name, signed in?, field names). The fuzz test posts
+# generated bodies to each.
+FORMS = [
+    ("account_login", False, ["login", "password"]),
+    ("account_signup", False, ["accept_terms", "username", "password1", "password2", "email"]),
+    ("account_reset_password", False, ["email"]),
+    ("forgot_username", False, ["email"]),
+    (
+        "profile",
+        True,
+        ["given_names", "family_name", "date_of_birth", "email", "preferred_language"],
+    ),
+    (
+        "application_link",
+        True,
+        ["method", "application_number", "family_name", "given_name", "date_of_birth"],
+    ),
+    ("account_change_password", True, ["oldpassword", "password1", "password2"]),
+    ("mfa_authenticate", False, ["code"]),
+    ("session_keepalive", True, []),
+]

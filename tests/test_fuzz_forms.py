@@ -1,0 +1,74 @@
+"""Generated bodies posted to every form: whatever arrives, the answer is never a 500.
+
+The count per form is FUZZ_EXAMPLES (small in `make test`; `make soak` runs thousands).
+"""
+
+import os
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories import UserFactory
+from tests.pages import FORMS
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
+
+texts = st.one_of(
+    st.text(max_size=50),
+    st.text(alphabet=st.characters(max_codepoint=0x1F), max_size=20),  # control characters
+    st.builds(lambda n: "A" * n, st.integers(min_value=1000, max_value=20_000)),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "0",
+            "-1",
+            "1988-02-30",
+            "W123456789",
+            "<script>",
+            "' OR 1=1 --",
+            "\u202e",
+            "null",
+            "[]",
+            "{}",
+        ]
+    ),
+)
+
+
+def bodies(fields):
+    known = st.dictionaries(st.sampled_from(fields), texts) if fields else st.just({})
+    unknown = st.dictionaries(st.text(min_size=1, max_size=10), texts, max_size=3)
+    return st.builds(lambda a, b: {**b, **a}, known, unknown)
+
+
+raw = st.binary(max_size=300)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "signed_in", "fields"), FORMS)
+def test_generated_posts_never_get_a_500(name, signed_in, fields):
+    url = reverse(name)
+    user = UserFactory(username="fuzzapplicant", totp_secret="A2RDWP24JXCMROBGZ5TBTQPJPPTPCEKS")
+
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(body=bodies(fields), payload=raw, csrf=st.booleans(), encoded=st.booleans())
+    def post(body, payload, csrf, encoded):
+        client = Client(enforce_csrf_checks=csrf, raise_request_exception=False)
+        if signed_in:
+            client.force_login(user)
+        if encoded:
+            response = client.post(url, body)
+        else:
+            response = client.post(url, payload, content_type="application/x-www-form-urlencoded")
+        assert response.status_code < 500, (url, body if encoded else payload)
+
+    post()
