@@ -49,6 +49,11 @@ class SecurityEvent(models.Model):
         MFA_REMOVED = "mfa_removed", _("Two-step verification method removed")
         RECOVERY_CODES = "recovery_codes", _("New recovery codes created")
         PROFILE_UPDATED = "profile_updated", _("Profile updated")
+        PARTNER_ADDED = "partner_added", _("Sign-In Partner added")
+        PARTNER_REMOVED = "partner_removed", _("Sign-In Partner removed")
+        PARTNER_FAILED = "partner_failed", _("Sign-In Partner could not be used")
+        GCKEY_ADDED = "gckey_added", _("GCKey username and password added")
+        GCKEY_REMOVED = "gckey_removed", _("GCKey username and password removed")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="security_events"
