@@ -98,6 +98,9 @@ class Consent(models.Model):
             models.UniqueConstraint(fields=["customer", "client"], name="stub_consent_unique")
         ]
 
+    def __str__(self):
+        return f"{self.customer} → {self.client}"
+
 
 class AuthorizationCode(models.Model, AuthorizationCodeMixin):
     code = models.CharField(max_length=120, unique=True)
@@ -111,6 +114,9 @@ class AuthorizationCode(models.Model, AuthorizationCodeMixin):
     auth_time = models.IntegerField(default=_now)
     # Codes are kept once used so that a second use can be noticed (RFC 6749, 4.1.2).
     used = models.BooleanField(default=False)
+
+    def __str__(self):
+        return f"code for {self.client}"
 
     def get_redirect_uri(self):
         return self.redirect_uri
@@ -137,6 +143,9 @@ class Token(models.Model, TokenMixin):
     issued_at = models.IntegerField(default=_now)
     expires_in = models.IntegerField(default=300)
     revoked = models.BooleanField(default=False)
+
+    def __str__(self):
+        return f"token for {self.client}"
 
     def check_client(self, client):
         return self.client_id == client.pk
@@ -169,3 +178,6 @@ class SigningKey(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.kid
