@@ -40,7 +40,8 @@ def test_jwks_publishes_public_rsa_keys_only(stub):
         assert key["kty"] == "RSA"
         assert key["alg"] == "RS256"
         assert key["kid"]
-        assert "d" not in key and "p" not in key
+        assert "d" not in key
+        assert "p" not in key
 
 
 @pytest.mark.parametrize(
@@ -87,7 +88,8 @@ def test_the_bank_has_its_own_session_and_does_not_sign_in_to_the_portal(
     bank = to_bank(browser_client, start(browser_client))
     consent = sign_in_at_bank(browser_client, bank)
     cookie = consent.cookies["partner_stub"]
-    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert cookie["httponly"]
+    assert cookie["samesite"] == "Lax"
     assert "_auth_user_id" not in browser_client.session
     back = browser_client.post(consent["Location"], {"allow": "1"})
     assert back.cookies["partner_stub"].value == ""  # one round trip only
@@ -141,7 +143,8 @@ def test_id_token_and_userinfo_carry_the_subject_only(broker, customer, browser_
     partner_sign_in(browser_client)
     header = jwt.get_unverified_header(captured["id_token"])
     claims = jwt.decode(captured["id_token"], options={"verify_signature": False})
-    assert header["alg"] == "RS256" and header["kid"]
+    assert header["alg"] == "RS256"
+    assert header["kid"]
     assert set(claims) <= {"iss", "aud", "exp", "iat", "auth_time", "nonce", "sub", "at_hash"}
     assert claims["iss"] == ISSUER
     assert claims["aud"] == ["ircc-portal-dev"]

@@ -135,4 +135,5 @@ def test_a_broker_too_slow_at_the_token_endpoint(broker, customer, browser_clien
     assert_error_page(browser_client.get(path_of(back)))
     assert not User.objects.exists()
     # Every server-to-server call waits a few seconds at most.
-    assert broker.calls and all(0 < timeout <= 10 for _m, _u, timeout in broker.calls)
+    assert broker.calls
+    assert all(0 < timeout <= 10 for _m, _u, timeout in broker.calls)
