@@ -2,6 +2,7 @@
 
 import re
 
+from django.contrib.auth import update_session_auth_hash
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -110,6 +111,7 @@ def gckey_add(*, user, username, password, request):
     user.username = username
     user.set_password(password)
     user.save(update_fields=["username", "password"])
+    update_session_auth_hash(request, user)  # this session stays signed in
     security_event_record(user=user, kind=SecurityEvent.Kind.GCKEY_ADDED, request=request)
     return user
 
@@ -124,5 +126,6 @@ def gckey_remove(*, user, request):
     user.username = partner_username()
     user.set_unusable_password()
     user.save(update_fields=["username", "password"])
+    update_session_auth_hash(request, user)
     security_event_record(user=user, kind=SecurityEvent.Kind.GCKEY_REMOVED, request=request)
     return user
