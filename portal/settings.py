@@ -5,6 +5,7 @@ environment. Every variable is documented in the README.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -288,6 +289,12 @@ PARTNER_OIDC_SECRET = env.str(
     "PARTNER_OIDC_SECRET",
     default="development-only-partner-secret" if PARTNER_STUB_ENABLED else "",
 )
+if PARTNER_OIDC_SERVER_URL:
+    # The hand-off form is answered by a redirect to the broker, and form-action covers redirects.
+    _broker = urlsplit(PARTNER_OIDC_SERVER_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_broker.scheme}://{_broker.netloc}"
+    )
 SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
 SOCIALACCOUNT_PROVIDERS = {
     "openid_connect": {

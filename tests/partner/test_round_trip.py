@@ -45,3 +45,12 @@ def test_later_partner_sign_ins_land_on_the_same_account(broker, customer, brows
     assert User.objects.count() == 1
     assert SocialAccount.objects.count() == 1
     assert int(browser_client.session["_auth_user_id"]) == User.objects.get().pk
+
+
+def test_the_hand_off_page_allows_its_form_to_lead_to_the_broker(broker, browser_client):
+    response = browser_client.get("/en/sign-in/partner/")
+    assert response.status_code == 200
+    policy = response["Content-Security-Policy"]
+    form_action = next(part for part in policy.split(";") if "form-action" in part)
+    assert "http://127.0.0.1:8000" in form_action
+    assert "unsafe-inline" not in policy
