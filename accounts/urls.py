@@ -15,6 +15,7 @@ from allauth.usersessions import views as usersessions_views
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from accounts import views
 from accounts.partner.views import partner_login
@@ -95,6 +96,12 @@ allauth_translated = [
     ),
     path(_("account/partner/problem/"), social_views.login_error, name="socialaccount_login_error"),
     path(_("account/partner/account/"), social_views.signup, name="socialaccount_signup"),
+    # allauth's list of connected accounts: ours is part of the security settings.
+    path(
+        _("account/partner/connections/"),
+        RedirectView.as_view(pattern_name="security_settings"),
+        name="socialaccount_connections",
+    ),
 ]
 
 urlpatterns = [

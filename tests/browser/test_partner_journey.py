@@ -29,6 +29,15 @@ TEXT = {
         "home_title": "My account - Canada.ca",
         "sign_out": "Sign out",
         "error": "We could not sign you in with a Sign-In Partner",
+        "security": "/en/account/security/",
+        "add_gckey": "Add a GCKey username and password",
+        "username": "Choose a username",
+        "password": "Choose a password",
+        "confirm": "Confirm your password",
+        "add": "Add GCKey",
+        "remove_partner": "Remove Sign-In Partner",
+        "stub_problem": "/en/demo-bank/choose/",
+        "problem": "This sign-in request cannot continue",
     },
     "fr": {
         "start": "/fr/ouvrir-session/",
@@ -50,6 +59,15 @@ TEXT = {
         "home_title": "Mon compte - Canada.ca",
         "sign_out": "Fermer la session",
         "error": "Nous n’avons pas pu vous connecter avec un partenaire de connexion",
+        "security": "/fr/compte/securite/",
+        "add_gckey": "Ajouter un nom d’utilisateur et un mot de passe de CléGC",
+        "username": "Choisissez un nom d’utilisateur",
+        "password": "Choisissez un mot de passe",
+        "confirm": "Confirmez votre mot de passe",
+        "add": "Ajouter la CléGC",
+        "remove_partner": "Retirer le partenaire de connexion",
+        "stub_problem": "/fr/banque-demo/choisir/",
+        "problem": "Cette demande de connexion ne peut pas continuer",
     },
 }
 
@@ -156,4 +174,24 @@ def test_partner_sign_in_profile_home_sign_out_and_back_to_the_same_account(
     )
     page.get_by_role("heading", level=1, name=text["error"]).wait_for()
     journey.scan()
-    assert len(journey.scanned) >= 10
+
+    # The security settings: add a GCKey username and password (an error first).
+    page.goto(live_broker.url + text["security"])
+    journey.scan()
+    page.get_by_role("link", name=text["add_gckey"]).click()
+    page.get_by_role("button", name=text["add"]).click()
+    page.locator(".error-summary").wait_for()
+    journey.scan()
+    page.get_by_label(text["username"]).fill(f"jordan{language}lee")
+    page.get_by_label(text["password"]).fill("Xylo2026abc")
+    page.get_by_label(text["confirm"]).fill("Xylo2026abc")
+    page.get_by_role("button", name=text["add"]).click()
+    page.get_by_role("button", name=text["remove_partner"]).wait_for()
+    journey.scan()
+    assert User.objects.get().has_usable_password()
+
+    # The broker's own page for a request it does not know.
+    page.goto(live_broker.url + text["stub_problem"])
+    page.get_by_role("heading", level=1, name=text["problem"]).wait_for()
+    journey.scan()
+    assert len(journey.scanned) >= 14
