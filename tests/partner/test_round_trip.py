@@ -1,21 +1,42 @@
 """A first sign-in through the stub broker makes an account; the next one finds it again."""
 
+import pytest
 from allauth.socialaccount.models import SocialAccount
 
 from accounts.models import User
 from tests.partner.conftest import partner_sign_in, query, start
 
+CALLBACKS = {
+    "en": "http://127.0.0.1:8000/en/account/partner/partner/return/",
+    "fr": "http://127.0.0.1:8000/fr/compte/partenaire/partner/retour/",
+}
 
+
+@pytest.mark.parametrize("language", ["en", "fr"])
 def test_authorization_request_uses_pkce_s256_a_nonce_and_the_language_callback(
-    broker, browser_client
+    broker, browser_client, language
 ):
-    params = query(start(browser_client))
+    """The callback stays under the language prefix: each language has its own, registered."""
+    params = query(start(browser_client, language))
     assert params["code_challenge_method"] == "S256"
     assert len(params["code_challenge"]) >= 43
     assert len(params["nonce"]) >= 32
     assert params["scope"] == "openid"
-    assert params["redirect_uri"] == "http://127.0.0.1:8000/en/account/partner/partner/return/"
-    assert params["ui_locales"] == "en"
+    assert params["redirect_uri"] == CALLBACKS[language]
+    assert params["ui_locales"] == language
+
+
+def test_each_sign_in_sends_a_new_nonce_and_state(broker, browser_client):
+    first, second = query(start(browser_client)), query(start(browser_client))
+    assert first["nonce"] != second["nonce"]
+    assert first["state"] != second["state"]
+    assert first["code_challenge"] != second["code_challenge"]
+
+
+def test_a_french_round_trip_comes_back_in_french(broker, customer, browser_client):
+    response = partner_sign_in(browser_client, language="fr")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/fr/")
 
 
 def test_first_partner_sign_in_creates_an_account_and_asks_for_the_profile(
