@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import requests
 from django.test import Client
+from django.utils import translation
 from requests.adapters import BaseAdapter
 from requests.structures import CaseInsensitiveDict
 
@@ -41,13 +42,15 @@ class DjangoTransport(BaseAdapter):
         body = request.body or b""
         if isinstance(body, str):
             body = body.encode()
-        answer = client.generic(
-            request.method,
-            path,
-            data=body,
-            content_type=request.headers.get("Content-Type", "application/octet-stream"),
-            headers=headers,
-        )
+        # The nested request activates its own language in this thread: keep the caller's.
+        with translation.override(translation.get_language()):
+            answer = client.generic(
+                request.method,
+                path,
+                data=body,
+                content_type=request.headers.get("Content-Type", "application/octet-stream"),
+                headers=headers,
+            )
         response = requests.Response()
         response.status_code = answer.status_code
         response._content = answer.content

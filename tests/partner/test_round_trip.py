@@ -36,7 +36,7 @@ def test_each_sign_in_sends_a_new_nonce_and_state(broker, browser_client):
 def test_a_french_round_trip_comes_back_in_french(broker, customer, browser_client):
     response = partner_sign_in(browser_client, language="fr")
     assert response.status_code == 302
-    assert response["Location"].startswith("/fr/")
+    assert response["Location"].startswith("/fr/"), response["Location"]
 
 
 def test_first_partner_sign_in_creates_an_account_and_asks_for_the_profile(
