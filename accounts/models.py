@@ -49,6 +49,7 @@ class SecurityEvent(models.Model):
         MFA_REMOVED = "mfa_removed", _("Two-step verification method removed")
         RECOVERY_CODES = "recovery_codes", _("New recovery codes created")
         PROFILE_UPDATED = "profile_updated", _("Profile updated")
+        SIGNED_IN_PARTNER = "signed_in_partner", _("Signed in with a Sign-In Partner")
         PARTNER_ADDED = "partner_added", _("Sign-In Partner added")
         PARTNER_REMOVED = "partner_removed", _("Sign-In Partner removed")
         PARTNER_FAILED = "partner_failed", _("Sign-In Partner could not be used")

@@ -1,7 +1,7 @@
 """Security activity, recorded from the signals of Django and allauth."""
 
 from allauth.account import signals as account_signals
-from allauth.account.internal.flows.login import record_authentication
+from allauth.account.internal.flows.login import get_authentication_records, record_authentication
 from allauth.mfa import signals as mfa_signals
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount import signals as social_signals
@@ -16,7 +16,10 @@ Kind = SecurityEvent.Kind
 
 @receiver(auth_signals.user_logged_in)
 def _signed_in(sender, request, user, **kwargs):
-    security_event_record(user=user, kind=Kind.SIGNED_IN, request=request)
+    records = get_authentication_records(request, user) if request is not None else []
+    by_partner = bool(records) and records[-1].get("method") == "socialaccount"
+    kind = Kind.SIGNED_IN_PARTNER if by_partner else Kind.SIGNED_IN
+    security_event_record(user=user, kind=kind, request=request)
 
 
 @receiver(account_signals.user_signed_up)

@@ -75,3 +75,11 @@ def test_the_hand_off_page_allows_its_form_to_lead_to_the_broker(broker, browser
     form_action = next(part for part in policy.split(";") if "form-action" in part)
     assert "http://127.0.0.1:8000" in form_action
     assert "unsafe-inline" not in policy
+
+
+def test_security_activity_says_how_the_applicant_signed_in(broker, customer, browser_client):
+    from accounts.models import SecurityEvent
+
+    partner_sign_in(browser_client)
+    kinds = list(User.objects.get().security_events.values_list("kind", flat=True))
+    assert kinds == [SecurityEvent.Kind.SIGNED_IN_PARTNER]
