@@ -165,3 +165,18 @@ def test_a_new_broker_key_is_fetched_when_an_id_token_names_it(broker, customer,
     browser_client.post("/en/account/sign-out/")
     partner_sign_in(browser_client)
     assert sum(url.endswith("/jwks/") for _m, url, _t in broker.calls) == 2
+
+
+def test_broker_pages_carry_the_security_baseline(broker, browser_client):
+    choose = browser_client.get(path_of(start(browser_client)))["Location"]
+    response = browser_client.get(choose)
+    assert response.status_code == 200
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "no-cache" in response["Cache-Control"]
+    html = response.content.decode()
+    assert "<script" not in html
+    assert "style=" not in html
