@@ -1,5 +1,7 @@
 """django-allauth customised for the portal: languages, redirects and two-step verification."""
 
+import logging
+import secrets
 import time
 
 from allauth.account import app_settings as account_settings
@@ -8,11 +10,14 @@ from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import translation
 
-from accounts.models import User
+from accounts.models import SecurityEvent, User
+
+logger = logging.getLogger(__name__)
 
 SECOND_FACTORS = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
 
@@ -47,6 +52,9 @@ class AccountAdapter(DefaultAccountAdapter):
             return resolve_url("account_home")
 
     def get_signup_redirect_url(self, request):
+        if not request.user.has_usable_password():
+            # Signed up through a Sign-In Partner: the profile comes next, no two-step set-up.
+            return self.get_login_redirect_url(request)
         return reverse("mfa_activate_totp")
 
     def get_logout_redirect_url(self, request):
@@ -75,3 +83,35 @@ class MFAAdapter(DefaultMFAAdapter):
             user_id=authenticator.user_id, type__in=SECOND_FACTORS
         ).exclude(pk=authenticator.pk)
         return others.exists()
+
+
+def partner_username():
+    """A username for an account made by a Sign-In Partner sign-in. The underscore keeps it out
+    of the GCKey usernames' alphabet, so an applicant can never choose it."""
+    return f"partner_{secrets.token_hex(6)}"
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """Sign-In Partner: accounts made without asking for anything, failures recorded."""
+
+    def is_auto_signup_allowed(self, request, sociallogin):
+        return True
+
+    def save_user(self, request, sociallogin, form=None):
+        # Set here: allauth drops a username that fails the GCKey rules and makes up another.
+        sociallogin.user.username = partner_username()
+        return super().save_user(request, sociallogin, form=form)
+
+    def get_connect_redirect_url(self, request, socialaccount):
+        return reverse("security_settings")
+
+    def on_authentication_error(
+        self, request, provider, error=None, exception=None, extra_context=None
+    ):
+        logger.warning("Sign-In Partner sign-in failed: %s %r", error, exception)
+        if request.user.is_authenticated:
+            from accounts.services import security_event_record
+
+            security_event_record(
+                user=request.user, kind=SecurityEvent.Kind.PARTNER_FAILED, request=request
+            )

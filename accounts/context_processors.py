@@ -30,6 +30,12 @@ ALLAUTH_PAGE_TITLES = {
     "mfa_edit_webauthn": _("Rename a security key or passkey"),
     "mfa_reauthenticate_webauthn": _("Confirm your identity"),
     "usersessions_list": _("Your sessions"),
+    "partner_login": _("Sign in with a Sign-In Partner"),
+    "openid_connect_login": _("Sign in with a Sign-In Partner"),
+    "openid_connect_callback": _("We could not sign you in with a Sign-In Partner"),
+    "socialaccount_login_cancelled": _("Sign-in with a Sign-In Partner cancelled"),
+    "socialaccount_login_error": _("We could not sign you in with a Sign-In Partner"),
+    "socialaccount_signup": _("Sign-In Partner"),
 }
 
 

@@ -2,11 +2,12 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
+from django.contrib.auth import password_validation
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from accounts.validators import USERNAME_MAX
+from accounts.validators import USERNAME_MAX, username_validators
 
 
 def _no_placeholders(form):
@@ -108,3 +109,52 @@ class ForgotUsernameForm(forms.Form):
         help_text=_("The address you gave when you registered."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+class GCKeyAddForm(forms.Form):
+    """A GCKey username and password for an account that signs in with a Sign-In Partner."""
+
+    username = forms.CharField(
+        label=_("Choose a username"),
+        help_text=_(
+            "8 to 16 characters: letters (A to Z) and at most 7 numbers. No spaces or special "
+            "characters."
+        ),
+        max_length=150,
+        validators=username_validators,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "maxlength": USERNAME_MAX}),
+    )
+    password1 = forms.CharField(
+        label=_("Choose a password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Confirm your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["password1"].help_text = password_validation.password_validators_help_texts()[0]
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].lower()
+        if User.objects.filter(username__iexact=username).exclude(pk=self.user.pk).exists():
+            raise forms.ValidationError(_("This username is taken. Please choose another."))
+        return username
+
+    def clean(self):
+        data = super().clean()
+        password1, password2 = data.get("password1"), data.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif password1 and "username" in data:
+            candidate = User(username=data["username"])
+            try:
+                password_validation.validate_password(password1, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data

@@ -51,6 +51,12 @@ class SecurityEvent(models.Model):
         PROFILE_UPDATED = "profile_updated", _("Profile updated")
         APPLICATION_LINKED = "application_linked", _("Application linked to the account")
         LINKING_FAILED = "linking_failed", _("Failed attempt to link an application")
+        SIGNED_IN_PARTNER = "signed_in_partner", _("Signed in with a Sign-In Partner")
+        PARTNER_ADDED = "partner_added", _("Sign-In Partner added")
+        PARTNER_REMOVED = "partner_removed", _("Sign-In Partner removed")
+        PARTNER_FAILED = "partner_failed", _("Sign-In Partner could not be used")
+        GCKEY_ADDED = "gckey_added", _("GCKey username and password added")
+        GCKEY_REMOVED = "gckey_removed", _("GCKey username and password removed")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="security_events"

@@ -1,9 +1,10 @@
 """Security activity, recorded from the signals of Django and allauth."""
 
 from allauth.account import signals as account_signals
-from allauth.account.internal.flows.login import record_authentication
+from allauth.account.internal.flows.login import get_authentication_records, record_authentication
 from allauth.mfa import signals as mfa_signals
 from allauth.mfa.models import Authenticator
+from allauth.socialaccount import signals as social_signals
 from django.contrib.auth import signals as auth_signals
 from django.dispatch import receiver
 
@@ -15,11 +16,16 @@ Kind = SecurityEvent.Kind
 
 @receiver(auth_signals.user_logged_in)
 def _signed_in(sender, request, user, **kwargs):
-    security_event_record(user=user, kind=Kind.SIGNED_IN, request=request)
+    records = get_authentication_records(request, user) if request is not None else []
+    by_partner = bool(records) and records[-1].get("method") == "socialaccount"
+    kind = Kind.SIGNED_IN_PARTNER if by_partner else Kind.SIGNED_IN
+    security_event_record(user=user, kind=kind, request=request)
 
 
 @receiver(account_signals.user_signed_up)
-def _signed_up(sender, request, user, **kwargs):
+def _signed_up(sender, request, user, sociallogin=None, **kwargs):
+    if sociallogin is not None:
+        return  # a Sign-In Partner sign-up: allauth records that method itself
     # Registering proves the password as a sign-in does: allauth's session records say so, so
     # that two-step set-up follows without asking for the password again.
     record_authentication(request, user, method="password", username=user.username)
@@ -78,3 +84,13 @@ def _authenticator_removed(sender, request, user, authenticator, **kwargs):
 @receiver(mfa_signals.authenticator_reset)
 def _authenticator_reset(sender, request, user, authenticator, **kwargs):
     security_event_record(user=user, kind=Kind.RECOVERY_CODES, request=request)
+
+
+@receiver(social_signals.social_account_added)
+def _partner_added(sender, request, sociallogin, **kwargs):
+    security_event_record(user=sociallogin.user, kind=Kind.PARTNER_ADDED, request=request)
+
+
+@receiver(social_signals.social_account_removed)
+def _partner_removed(sender, request, socialaccount, **kwargs):
+    security_event_record(user=socialaccount.user, kind=Kind.PARTNER_REMOVED, request=request)

@@ -2,6 +2,7 @@
 
 import re
 
+from django.contrib.auth import update_session_auth_hash
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -104,3 +105,29 @@ def username_reminder_send(*, email, request):
         )
         message.send()
     return len(users)
+
+
+@transaction.atomic
+def gckey_add(*, user, username, password, request):
+    """Give a Sign-In Partner account a GCKey username and password."""
+    user.username = username
+    user.set_password(password)
+    user.save(update_fields=["username", "password"])
+    update_session_auth_hash(request, user)  # this session stays signed in
+    security_event_record(user=user, kind=SecurityEvent.Kind.GCKEY_ADDED, request=request)
+    return user
+
+
+@transaction.atomic
+def gckey_remove(*, user, request):
+    """Take the GCKey credential away from an account that keeps a Sign-In Partner."""
+    from accounts.adapters import partner_username
+
+    if not user.socialaccount_set.exists():
+        raise ValueError("The last way to sign in cannot be removed.")
+    user.username = partner_username()
+    user.set_unusable_password()
+    user.save(update_fields=["username", "password"])
+    update_session_auth_hash(request, user)
+    security_event_record(user=user, kind=SecurityEvent.Kind.GCKEY_REMOVED, request=request)
+    return user

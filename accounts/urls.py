@@ -10,11 +10,15 @@ from allauth.mfa.base import views as mfa_views
 from allauth.mfa.recovery_codes import views as recovery_views
 from allauth.mfa.totp import views as totp_views
 from allauth.mfa.webauthn import views as webauthn_views
+from allauth.socialaccount import views as social_views
 from allauth.usersessions import views as usersessions_views
+from django.conf import settings
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from accounts import views
+from accounts.partner.views import partner_login
 
 allauth_translated = [
     path(_("account/sign-in/"), account_views.login, name="account_login"),
@@ -85,6 +89,19 @@ allauth_translated = [
         name="mfa_edit_webauthn",
     ),
     path(_("account/sessions/"), usersessions_views.list_usersessions, name="usersessions_list"),
+    path(
+        _("account/partner/cancelled/"),
+        social_views.login_cancelled,
+        name="socialaccount_login_cancelled",
+    ),
+    path(_("account/partner/problem/"), social_views.login_error, name="socialaccount_login_error"),
+    path(_("account/partner/account/"), social_views.signup, name="socialaccount_signup"),
+    # allauth's list of connected accounts: ours is part of the security settings.
+    path(
+        _("account/partner/connections/"),
+        RedirectView.as_view(pattern_name="security_settings"),
+        name="socialaccount_connections",
+    ),
 ]
 
 urlpatterns = [
@@ -99,4 +116,11 @@ urlpatterns = [
         _("account/username/forgot/sent/"), views.forgot_username_sent, name="forgot_username_sent"
     ),
     path(_("account/session/keep-alive/"), views.session_keepalive, name="session_keepalive"),
+    path(_("account/security/gckey/add/"), views.gckey_add, name="gckey_add"),
+    path(_("account/security/gckey/remove/"), views.gckey_remove, name="gckey_remove"),
+    path(_("account/security/partner/remove/"), views.partner_remove, name="partner_remove"),
 ]
+
+if settings.PARTNER_OIDC_SERVER_URL:
+    # Option 2 of the sign-in page (templates/portal/signin.html shows it when this resolves).
+    urlpatterns.append(path(_("sign-in/partner/"), partner_login, name="partner_login"))

@@ -1,4 +1,6 @@
 from allauth.core import ratelimit
+from allauth.socialaccount.forms import DisconnectForm
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -10,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts import services
 from accounts.decorators import account_page
-from accounts.forms import ForgotUsernameForm, ProfileForm
+from accounts.forms import ForgotUsernameForm, GCKeyAddForm, ProfileForm
 from accounts.middleware import session_seconds_left, session_touch
 
 SECURITY_ACTIVITY_SHOWN = 30
@@ -73,11 +75,66 @@ def profile(request):
 @require_safe
 @account_page
 def security_settings(request):
+    user = request.user
+    partner_accounts = list(user.socialaccount_set.all())
+    has_gckey = user.has_usable_password()
+    context = {
+        "page_title": _("Security settings"),
+        "breadcrumbs": _crumbs("account_home"),
+        "has_gckey": has_gckey,
+        "partner_accounts": partner_accounts,
+        # Either credential may go while the other remains; never the last.
+        "can_remove": has_gckey and bool(partner_accounts),
+    }
+    return render(request, "accounts/security_settings.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@account_page
+def gckey_add(request):
+    if request.user.has_usable_password():
+        return redirect("security_settings")
+    form = GCKeyAddForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.gckey_add(
+            user=request.user,
+            username=form.cleaned_data["username"],
+            password=form.cleaned_data["password1"],
+            request=request,
+        )
+        messages.success(request, _("You can now also sign in with your GCKey username."))
+        return redirect("security_settings")
     return render(
         request,
-        "accounts/security_settings.html",
-        {"page_title": _("Security settings"), "breadcrumbs": _crumbs("account_home")},
+        "accounts/gckey_add.html",
+        {
+            "page_title": _("Add a GCKey username and password"),
+            "form": form,
+            "breadcrumbs": _crumbs("account_home", "security_settings"),
+        },
     )
+
+
+@require_POST
+@account_page
+def gckey_remove(request):
+    if request.user.has_usable_password() and request.user.socialaccount_set.exists():
+        services.gckey_remove(user=request.user, request=request)
+        messages.success(request, _("Your GCKey username and password were removed."))
+    else:
+        messages.error(request, _("You cannot remove your only way to sign in."))
+    return redirect("security_settings")
+
+
+@require_POST
+@account_page
+def partner_remove(request):
+    form = DisconnectForm({"account": request.POST.get("account")}, request=request)
+    if form.is_valid():
+        form.save()
+    else:
+        messages.error(request, _("You cannot remove your only way to sign in."))
+    return redirect("security_settings")
 
 
 @require_safe

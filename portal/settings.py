@@ -5,6 +5,7 @@ environment. Every variable is documented in the README.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -47,6 +48,8 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "django_tasks",
     "django_tasks_db",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "portal",
     "accounts",
     "applications",
@@ -288,6 +291,62 @@ SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=20 * 60)
 SESSION_WARNING_SECONDS = 2 * 60
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# --- Sign-In Partner (OpenID Connect) ---------------------------------------------------------
+# The portal is a client of the partner broker. In development the broker is the stub in this
+# same process (partner_stub), reached by the browser and the server under one name.
+PARTNER_STUB_ENABLED = env.bool("PARTNER_STUB_ENABLED", default=DEBUG)
+if PARTNER_STUB_ENABLED:
+    INSTALLED_APPS.append("partner_stub")
+PARTNER_OIDC_PROVIDER_ID = "partner"
+_stub_url = f"http://127.0.0.1:{env.int('PORT', default=8000)}/partner-stub"
+PARTNER_OIDC_SERVER_URL = env.str(
+    "PARTNER_OIDC_SERVER_URL", default=_stub_url if PARTNER_STUB_ENABLED else ""
+)
+PARTNER_OIDC_CLIENT_ID = env.str(
+    "PARTNER_OIDC_CLIENT_ID", default="ircc-portal-dev" if PARTNER_STUB_ENABLED else ""
+)
+PARTNER_OIDC_SECRET = env.str(
+    "PARTNER_OIDC_SECRET",
+    default="development-only-partner-secret" if PARTNER_STUB_ENABLED else "",
+)
+if PARTNER_OIDC_SERVER_URL:
+    # The hand-off form is answered by a redirect to the broker, and form-action covers redirects.
+    _broker = urlsplit(PARTNER_OIDC_SERVER_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_broker.scheme}://{_broker.netloc}"
+    )
+SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        # allauth's provider, extended to send and check a nonce and verify id_token signatures.
+        "provider_class": "accounts.partner.provider.PartnerProvider",
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": PARTNER_OIDC_PROVIDER_ID,
+                "name": "Sign-In Partner",
+                "client_id": PARTNER_OIDC_CLIENT_ID,
+                "secret": PARTNER_OIDC_SECRET,
+                "settings": {
+                    "server_url": PARTNER_OIDC_SERVER_URL,
+                    "oauth_pkce_enabled": True,
+                    "scope": ["openid"],
+                    "token_auth_method": "client_secret_post",
+                },
+            }
+        ]
+        if PARTNER_OIDC_SERVER_URL
+        else [],
+    }
+}
+# The broker sends a pairwise identifier only: accounts are created without asking for more,
+# and the secure-account profile step collects the rest.
+SOCIALACCOUNT_EMAIL_REQUIRED = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_QUERY_EMAIL = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env.int("PARTNER_OIDC_TIMEOUT", default=5)
 
 # --- Logging ----------------------------------------------------------------------------------
 # One JSON object per line on standard output, for the platform's log collector.

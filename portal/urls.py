@@ -16,12 +16,21 @@ urlpatterns = [
 # Staff sign in to the admin through allauth: the same rate limits and two-step verification.
 admin.site.login = secure_admin_login(admin.site.login)
 
-urlpatterns += i18n_patterns(
+pages = [
     path(_("sign-in/"), views.signin, name="signin"),
     path("", include("accounts.urls")),
     path("", include("applications.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
-)
+]
+
+if settings.PARTNER_STUB_ENABLED:
+    # The demonstration bank broker, a separate party that happens to share this process.
+    from partner_stub import urls as partner_stub_urls
+
+    urlpatterns += partner_stub_urls.protocol_patterns
+    pages += partner_stub_urls.page_patterns
+
+urlpatterns += i18n_patterns(*pages)
 
 handler400 = "portal.views.bad_request"
 handler403 = "portal.views.permission_denied"

@@ -8,6 +8,16 @@ PUBLIC_PAGES = [
     ("account_reset_password_done", "Check your email", "Vérifiez vos courriels"),
     ("forgot_username", "Forgot your GCKey username?", "Nom d’utilisateur de la CléGC oublié?"),
     ("forgot_username_sent", "Check your email", "Vérifiez vos courriels"),
+    (
+        "partner_login",
+        "Sign in with a Sign-In Partner",
+        "Ouvrir une session avec un partenaire de connexion",
+    ),
+    (
+        "socialaccount_login_cancelled",
+        "Sign-in with a Sign-In Partner cancelled",
+        "Connexion avec un partenaire de connexion annulée",
+    ),
 ]
 
 # Pages of the secure account (signed in, two-step set up, profile complete).
