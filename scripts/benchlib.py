@@ -52,11 +52,15 @@ def manage(env, *args):
 
 @contextmanager
 def gunicorn(env):
+    # The server's JSON logs (one line per request) go to a file, not over the figures.
+    log = open(BASE_DIR / "var" / "bench-server.log", "a")  # noqa: SIM115 - closed below
     process = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "portal.wsgi"],
         cwd=BASE_DIR,
         env=env,
         start_new_session=True,
+        stdout=log,
+        stderr=log,
     )
     url = f"http://127.0.0.1:{env['PORT']}"
     try:
@@ -74,6 +78,7 @@ def gunicorn(env):
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+        log.close()
 
 
 def ensure_wrk():
