@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from portal import views
@@ -13,6 +13,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path(_("sign-in/"), views.signin, name="signin"),
+    path("", include("feedback.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 )
 
