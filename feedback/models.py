@@ -69,7 +69,9 @@ class ProblemReport(Triage):
 
     @property
     def category_list(self):
-        return [row.category for row in self.categories.all()]
+        """The checked boxes' codes, in the form's order."""
+        checked = {row.category for row in self.categories.all()}
+        return [code for code in Category.values if code in checked]
 
 
 class ReportCategory(models.Model):

@@ -9,7 +9,7 @@ import pytest
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 CATALOGUE = BASE_DIR / "locale" / "fr" / "LC_MESSAGES" / "django.po"
-SOURCES = ["manage.py", "portal", "accounts", "applications", "templates"]
+SOURCES = ["manage.py", "portal", "accounts", "applications", "feedback", "templates"]
 
 
 def live_entries(po):
