@@ -184,6 +184,10 @@ class TriageAdmin(admin.ModelAdmin):
         return super().changelist_view(request, extra_context)
 
 
+def _midnight(moment):
+    return timezone.localtime(moment).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 def _chain(*iterables):
     for iterable in iterables:
         yield from iterable
@@ -264,8 +268,9 @@ class ProblemReportAdmin(TriageAdmin):
             )
             .order_by("-last_30", "-last_7", "path")[:50]
         )
-        day_30 = {"received_at__gte": since_30.date().isoformat()}
-        day_7 = {"received_at__gte": since_7.date().isoformat()}
+        # The same form of date as the admin's own date filter links, so that filter shows it.
+        day_30 = {"received_at__gte": str(_midnight(since_30))}
+        day_7 = {"received_at__gte": str(_midnight(since_7))}
         page_rows = [
             {
                 **row,

@@ -33,6 +33,7 @@ class StaffUserFactory(DjangoModelFactory):
 class ProblemReportFactory(DjangoModelFactory):
     class Meta:
         model = "feedback.ProblemReport"
+        skip_postgeneration_save = True
 
     path = "/en/sign-in/"
     title = "IRCC secure account: Sign in"

@@ -2,6 +2,12 @@
 
 PUBLIC_PAGES = [
     ("signin", "IRCC secure account: Sign in", "Ouvrir une session à votre compte sécurisé d'IRCC"),
+    (
+        "support_request",
+        "Technical difficulties: web form",
+        "Difficultés techniques : formulaire Web",
+    ),
+    ("support_request_sent", "Your request was sent", "Votre demande a été envoyée"),
 ]
 
 ERROR_PAGES = {
