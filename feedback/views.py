@@ -1,14 +1,17 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from feedback import throttle
 from feedback.forms import ReportForm, SupportRequestForm
 from feedback.services import Duplicate, report_create, support_request_create
-from portal.views import error_page
+from portal.views import csrf_failure, error_page
 
 SESSION_KEY = "feedback:support-request"
 
@@ -27,6 +30,26 @@ def _back_to(path, state):
     return redirect(f"{path}?feedback={state}#report-problem")
 
 
+def _same_origin(request):
+    """True if the browser says the post comes from one of this site's pages.
+
+    Browsers send Origin with every POST (Referer where an old one does not); a page elsewhere
+    cannot forge either.
+    """
+    good = {f"{request.scheme}://{request.get_host()}", *settings.CSRF_TRUSTED_ORIGINS}
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        return origin in good
+    referer = urlsplit(request.headers.get("Referer", ""))
+    return f"{referer.scheme}://{referer.netloc}" in good
+
+
+# No CSRF token: the form is on every page, and a token is a new secret and cookie for every
+# first visit, which the sign-in page's throughput cannot afford. Nothing here needs one: the
+# report is anonymous and changes no one's data, so a forged post can do nothing a direct post
+# cannot. Cross-site posts are still refused (Origin/Referer, as Django's CSRF check does first);
+# the honeypot and the per-address limit are what stop floods.
+@csrf_exempt
 @require_POST
 def report_problem(request):
     """The "Report a problem" form of every page: store, then thank on the same page.
@@ -34,6 +57,8 @@ def report_problem(request):
     Without JavaScript the answer is a redirect back to the page, which shows the thanks (or the
     form again, open, with its error); the page's script asks for JSON instead.
     """
+    if not _same_origin(request):
+        return csrf_failure(request)
     form = ReportForm(request.POST)
     if not form.is_valid():
         errors = form.errors.as_data()

@@ -1,5 +1,10 @@
+from functools import lru_cache
+
 from django import template
-from django.utils.translation import get_language
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, override
 
 from feedback.categories import PARENTS, TOP_LEVEL, children_of
 
@@ -34,3 +39,42 @@ def report_options():
 @register.simple_tag
 def contact_url():
     return CONTACT_URLS.get(get_language(), CONTACT_URLS["en"])
+
+
+@lru_cache(maxsize=8)
+def _form_markup(language):
+    """The form's static markup in ``language``, rendered once per process.
+
+    It depends only on the code and the catalogues, like the chrome's cached fragments, and a
+    dictionary lookup is cheaper than a cache round trip: the sign-in page's throughput
+    depends on it.
+    """
+    with override(language):
+        return render_to_string("feedback/report/_form.html").strip()
+
+
+@register.simple_tag(takes_context=True)
+def report_problem(context):
+    """The "Report a problem or mistake on this page" form, or what follows its post.
+
+    Only the page's path and title are rendered per request. No CSRF token: see
+    feedback.views.report_problem for why, and what protects it instead.
+    """
+    request = context.get("request")
+    if request is None:
+        return ""
+    state = request.GET.get("feedback") if request.META.get("QUERY_STRING") else None
+    if state in ("thanks", "missing"):
+        with context.push(state=state):
+            return context.template.engine.get_template("feedback/report/_state.html").render(
+                context
+            )
+    return mark_safe(  # noqa: S308 -- rendered by the template engine, escaped there
+        _form_markup(get_language())
+        + format_html(
+            '<input type="hidden" name="path" value="{}">'
+            '<input type="hidden" name="title" value="{}"></form></details>',
+            request.path,
+            context.get("page_title", ""),
+        )
+    )

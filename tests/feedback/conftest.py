@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.storage import FileSystemStorage
+from django.test import Client
 
 from feedback.models import SupportRequest
 from tests.factories import StaffUserFactory
@@ -20,6 +21,12 @@ def _attachments_in_tmp(monkeypatch, tmp_path):
 @pytest.fixture
 def attachments_dir(_attachments_in_tmp):
     return _attachments_in_tmp
+
+
+@pytest.fixture
+def client():
+    """A browser's client: it says where its posts come from, as every browser does."""
+    return Client(headers={"origin": "http://testserver"})
 
 
 @pytest.fixture

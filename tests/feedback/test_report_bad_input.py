@@ -58,14 +58,30 @@ def test_a_title_of_10000_characters_is_refused(client):
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_a_missing_csrf_token_gets_the_bilingual_security_page(language):
-    client = Client(enforce_csrf_checks=True)
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"origin": "https://evil.example"},
+        {"origin": "null"},
+        {"referer": "https://evil.example/en/sign-in/"},
+        {"origin": "http://testserver.evil.example"},
+    ],
+)
+def test_a_post_from_another_site_gets_the_bilingual_security_page(language, headers):
+    client = Client(headers=headers)
     url = "/en/report-problem/" if language == "en" else "/fr/signaler-probleme/"
-    response = client.post(url, {"categories": ["broken"], "path": f"/{language}/"})
+    response = client.post(url, {"categories": ["broken"], "path": f"/{language}/sign-in/"})
     assert response.status_code == 403
     text = response.content.decode()
     assert ("security check failed" if language == "en" else "vérification de sécurité") in text
     assert not ProblemReport.objects.exists()
+
+
+def test_a_browser_that_sends_only_a_referer_from_this_site_is_accepted():
+    client = Client(headers={"referer": "http://testserver/en/sign-in/"})
+    client.post("/en/report-problem/", {"categories": ["broken"], "path": "/en/sign-in/"})
+    assert ProblemReport.objects.count() == 1
 
 
 def test_the_report_address_answers_only_posts(client):

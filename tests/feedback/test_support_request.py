@@ -156,3 +156,12 @@ def test_the_confirmation_without_a_request_says_where_the_reference_is(client):
     page = parse(client.get(SENT["en"]))
     assert page.select_one(".reference") is None
     assert "acknowledgement email" in page.select_one("main").get_text()
+
+
+def test_the_web_form_keeps_django_s_csrf_check(db):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(URLS["fr"], data())
+    assert response.status_code == 403
+    assert "vérification de sécurité" in response.content.decode()
+    assert not SupportRequest.objects.exists()
