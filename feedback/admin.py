@@ -3,6 +3,7 @@
 import csv
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -11,13 +12,13 @@ from django.db.models import Count, Q
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path, reverse, translate_url
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.http import urlencode
+from django.utils.translation import get_language, get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from feedback.categories import Category
 from feedback.models import ProblemReport, Status, SupportRequest
@@ -74,6 +75,17 @@ class PageFilter(admin.SimpleListFilter):
         if self.value():
             return queryset.filter(path=self.value())
         return queryset
+
+
+def other_language(request):
+    """The same admin page in the other language: staff choose theirs."""
+    current = get_language()
+    code = next(code for code, _name in settings.LANGUAGES if code != current)
+    return {
+        "other_language_url": translate_url(request.get_full_path(), code),
+        "other_language_code": code,
+        "other_language_name": get_language_info(code)["name_local"].capitalize(),
+    }
 
 
 def csv_safe(value):
@@ -178,6 +190,7 @@ class TriageAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         extra_context = {
             **(extra_context or {}),
+            **other_language(request),
             "export_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_export")
             + ("?" + request.GET.urlencode() if request.GET else ""),
         }
@@ -305,6 +318,7 @@ class ProblemReportAdmin(TriageAdmin):
         )
         context = {
             **self.admin_site.each_context(request),
+            **other_language(request),
             "opts": self.opts,
             "title": _("Problem reports: summary"),
             "pages": page_rows,

@@ -132,3 +132,12 @@ def test_the_admin_speaks_french_under_fr(triager_client, reports):
     assert "Message d'erreur à l'ouverture de session" in response.content.decode().replace(
         "&#x27;", "'"
     )
+
+
+def test_staff_switch_the_admin_list_to_the_other_language(triager_client, reports):
+    page = parse(triager_client.get(f"{LIST}?status__exact=new"))
+    link = page.find("a", hreflang="fr")
+    assert link.get_text() == "Français"
+    french = parse(triager_client.get(link["href"]))
+    assert french.html["lang"] == "fr"
+    assert french.find("a", hreflang="en")["href"] == f"{LIST}?status__exact=new"
