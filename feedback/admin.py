@@ -29,11 +29,15 @@ PAGES_CACHE_SECONDS = 300
 
 
 class CappedPaginator(Paginator):
-    """Counts up to COUNT_CAP rows: past that, the list says "10,000+" and stays fast."""
+    """Counts up to COUNT_CAP rows: past that, the list says "more than" and stays fast."""
+
+    @property
+    def cap(self):
+        return COUNT_CAP
 
     @cached_property
     def count(self):
-        return self.object_list[: COUNT_CAP + 1].count()
+        return self.object_list[: self.cap + 1].count()
 
 
 class CategoryFilter(admin.SimpleListFilter):

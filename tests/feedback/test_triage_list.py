@@ -141,3 +141,13 @@ def test_staff_switch_the_admin_list_to_the_other_language(triager_client, repor
     french = parse(triager_client.get(link["href"]))
     assert french.html["lang"] == "fr"
     assert french.find("a", hreflang="en")["href"] == f"{LIST}?status__exact=new"
+
+
+def test_a_long_list_is_not_counted_past_the_cap(triager_client, monkeypatch):
+    monkeypatch.setattr("feedback.admin.COUNT_CAP", 3)
+    for _ in range(5):
+        ProblemReportFactory()
+    paginator = parse(triager_client.get(LIST)).select_one(".paginator").get_text()
+    assert " ".join(paginator.split()) == "More than 3 problem reports"
+    french = parse(triager_client.get("/fr/admin/feedback/problemreport/"))
+    assert "Plus de 3 signalements de problèmes" in french.select_one(".paginator").get_text()
