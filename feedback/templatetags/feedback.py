@@ -2,7 +2,7 @@ from functools import lru_cache
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.html import format_html
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 
@@ -69,12 +69,16 @@ def report_problem(context):
             return context.template.engine.get_template("feedback/report/_state.html").render(
                 context
             )
-    return mark_safe(  # noqa: S308 -- rendered by the template engine, escaped there
-        _form_markup(get_language())
-        + format_html(
-            '<input type="hidden" name="path" value="{}">'
-            '<input type="hidden" name="title" value="{}"></form></details>',
-            request.path,
-            context.get("page_title", ""),
-        )
+    # LANGUAGE_CODE is in every page's context already; get_language() is a slower lookup.
+    language = context.get("LANGUAGE_CODE") or get_language()
+    return _form_for(language, request.path, str(context.get("page_title", "")))
+
+
+@lru_cache(maxsize=1024)
+def _form_for(language, path, title):
+    """The whole form for one page: the static markup and that page's hidden fields."""
+    return mark_safe(  # noqa: S308 -- the markup comes from the template engine, the rest escaped
+        f"{_form_markup(language)}"
+        f'<input type="hidden" name="path" value="{escape(path)}">'
+        f'<input type="hidden" name="title" value="{escape(title)}"></form></details>'
     )
