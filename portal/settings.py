@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "portal",
     "accounts",
     "applications",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +157,18 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=VAR_DIR / "static")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Support-request attachments: outside the web root, no public URL, served to staff only.
+    "feedback_attachments": {
+        "BACKEND": env.str(
+            "ATTACHMENTS_STORAGE", default="django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": env.json(
+            "ATTACHMENTS_STORAGE_OPTIONS",
+            default={
+                "location": str(env.path("ATTACHMENTS_ROOT", default=VAR_DIR / "attachments"))
+            },
+        ),
+    },
 }
 
 # --- Email ------------------------------------------------------------------------------------
@@ -371,3 +384,6 @@ PORTAL_CONTENT_DATE = "2026-11-26"
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 # The portal's public address, for links in emails sent outside a request (background tasks).
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Per address and hour: beyond these, reports are thanked and dropped, requests refused.
+FEEDBACK_REPORT_LIMIT = env.int("FEEDBACK_REPORT_LIMIT", default=20)
+FEEDBACK_SUPPORT_REQUEST_LIMIT = env.int("FEEDBACK_SUPPORT_REQUEST_LIMIT", default=5)

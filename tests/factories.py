@@ -97,3 +97,55 @@ class MessageFactory(DjangoModelFactory):
     subject_fr = factory.Sequence(lambda n: f"Message fr {n}")
     body_en = "Please send your documents."
     body_fr = "Veuillez envoyer vos documents."
+
+
+class StaffUserFactory(DjangoModelFactory):
+    class Meta:
+        model = "accounts.User"
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"staff{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    is_staff = True
+
+    @factory.post_generation
+    def two_step(user, create, extracted, **kwargs):
+        # The admin requires two-step verification of every staff member.
+        if create and extracted is not False:
+            from allauth.mfa.models import Authenticator
+            from allauth.mfa.totp.internal.auth import TOTP
+
+            if not Authenticator.objects.filter(user=user, type="totp").exists():
+                TOTP.activate(user, "A2RDWP24JXCMROBGZ5TBTQPJPPTPCEKS")
+
+
+class ProblemReportFactory(DjangoModelFactory):
+    class Meta:
+        model = "feedback.ProblemReport"
+        skip_postgeneration_save = True
+
+    path = "/en/sign-in/"
+    title = "IRCC secure account: Sign in"
+    language = "en"
+
+    @factory.post_generation
+    def categories(report, create, extracted, **kwargs):
+        from feedback.models import ReportCategory
+
+        for code in extracted or ["broken"]:
+            ReportCategory.objects.create(report=report, category=code)
+
+
+class SupportRequestFactory(DjangoModelFactory):
+    class Meta:
+        model = "feedback.SupportRequest"
+
+    reference = factory.Sequence(lambda n: f"TD-TEST{n:05d}")
+    kind = "technical"
+    where = "Sign in"
+    description = "The page shows an error."
+    email = factory.Sequence(lambda n: f"applicant{n}@example.com")
+    language = "en"
+    consent_at = factory.LazyFunction(timezone.now)
+    fingerprint = factory.Sequence(lambda n: f"{n:064d}")

@@ -18,6 +18,12 @@ PUBLIC_PAGES = [
         "Sign-in with a Sign-In Partner cancelled",
         "Connexion avec un partenaire de connexion annulée",
     ),
+    (
+        "support_request",
+        "Technical difficulties: web form",
+        "Difficultés techniques : formulaire Web",
+    ),
+    ("support_request_sent", "Your request was sent", "Votre demande a été envoyée"),
 ]
 
 # Pages of the secure account (signed in, two-step set up, profile complete).
@@ -62,4 +68,10 @@ FORMS = [
     ("account_change_password", True, ["oldpassword", "password1", "password2"]),
     ("mfa_authenticate", False, ["code"]),
     ("session_keepalive", True, []),
+    ("report_problem", False, ["categories", "path", "title", "website"]),
+    (
+        "support_request",
+        False,
+        ["kind", "where", "description", "email", "attachment", "consent", "website"],
+    ),
 ]

@@ -9,7 +9,15 @@ import pytest
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 CATALOGUE = BASE_DIR / "locale" / "fr" / "LC_MESSAGES" / "django.po"
-SOURCES = ["manage.py", "portal", "accounts", "applications", "partner_stub", "templates"]
+SOURCES = [
+    "manage.py",
+    "portal",
+    "accounts",
+    "applications",
+    "feedback",
+    "partner_stub",
+    "templates",
+]
 
 
 def live_entries(po):

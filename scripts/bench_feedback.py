@@ -1,0 +1,197 @@
+#!/usr/bin/env python
+"""Feedback figures: the triage list with 200,000 reports, and 200 reports sent at once.
+
+Serves the production settings with gunicorn (2 workers) on loopback; prints each figure, its
+target and PASS/FAIL; exits 1 if any misses.
+"""
+
+import json
+import statistics
+import subprocess
+import threading
+import time
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+from benchlib import BASE_DIR, PYTHON, finish, free_port, gunicorn, prepare, production_env, record
+
+CONCURRENT = 200
+SMALL, LARGE = 200, 200_000
+LIST_SAMPLES = 15
+LIST_PATH = "/en/admin/feedback/problemreport/"
+
+
+def django(env, code):
+    """Run ``code`` in a Django shell of the benchmark's settings; returns what it prints."""
+    result = subprocess.run(
+        [PYTHON, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return result.stdout.strip()
+
+
+def report_count(env):
+    return int(
+        django(env, "from feedback.models import ProblemReport as P; print(P.objects.count())")
+    )
+
+
+FILL = """
+import random
+from datetime import timedelta
+from django.db import connection, transaction
+from django.utils import timezone
+from feedback.categories import Category
+from feedback.models import ProblemReport, ReportCategory
+
+target = {target}
+if {reset}:
+    ProblemReport.objects.all().delete()
+pages = ["/en/sign-in/", "/fr/ouvrir-session/", "/en/technical-difficulties/",
+         "/fr/difficultes-techniques/"] + [f"/en/page-{{n}}/" for n in range(200)]
+codes = Category.values
+now = timezone.now()
+random.seed(6)
+missing = target - ProblemReport.objects.count()
+while missing > 0:
+    batch = min(missing, 5000)
+    with transaction.atomic():
+        reports = ProblemReport.objects.bulk_create(
+            ProblemReport(
+                path=random.choice(pages), title="Bench", language=random.choice(["en", "fr"]),
+                received_at=now - timedelta(minutes=random.randrange(60 * 24 * 90)),
+            )
+            for _ in range(batch)
+        )
+        ReportCategory.objects.bulk_create(
+            ReportCategory(report=report, category=random.choice(codes)) for report in reports
+        )
+    missing -= batch
+if connection.vendor == "postgresql":
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE feedback_problemreport; ANALYZE feedback_reportcategory")
+print(ProblemReport.objects.count())
+"""
+
+STAFF_SESSION = """
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
+user, _ = get_user_model().objects.get_or_create(
+    username="benchtriager", defaults={"is_staff": True}
+)
+user.groups.add(Group.objects.get(name="triage"))
+# Staff need two-step verification for the admin.
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+if not Authenticator.objects.filter(user=user, type="totp").exists():
+    TOTP.activate(user, "A2RDWP24JXCMROBGZ5TBTQPJPPTPCEKS")
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print(session.session_key)
+"""
+
+
+def fill(env, target, *, reset=False):
+    django(env, FILL.format(target=target, reset=reset))
+
+
+def bench_concurrent_reports(url, env):
+    """Issue 6: 200 report submissions at once store exactly 200 records."""
+    before = report_count(env)
+    body = urllib.parse.urlencode(
+        {
+            "categories": ["broken", "login-gckey"],
+            "path": "/en/sign-in/",
+            "title": "IRCC secure account: Sign in",
+        },
+        doseq=True,
+    ).encode()
+    start = threading.Barrier(CONCURRENT)
+
+    def send(_):
+        request = urllib.request.Request(  # noqa: S310 -- loopback http only
+            url + "/en/report-problem/",
+            data=body,
+            headers={"Accept": "application/json", "Origin": url},
+        )
+        start.wait(timeout=60)
+        with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310
+            return json.loads(response.read())["status"]
+
+    began = time.monotonic()
+    with ThreadPoolExecutor(max_workers=CONCURRENT) as pool:
+        answers = list(pool.map(send, range(CONCURRENT)))
+    elapsed = time.monotonic() - began
+    stored = report_count(env) - before
+    print(
+        f"      {CONCURRENT} posts answered in {elapsed:.1f} s: {answers.count('thanks')} thanked"
+    )
+    record(
+        f"{CONCURRENT} concurrent reports stored",
+        stored,
+        f"exactly {CONCURRENT}",
+        stored == CONCURRENT and answers.count("thanks") == CONCURRENT,
+    )
+
+
+def list_time(url, session):
+    """Median seconds to open the triage list, after warming both workers."""
+    request = urllib.request.Request(  # noqa: S310 -- loopback http only
+        url + LIST_PATH, headers={"Cookie": f"sessionid={session}"}
+    )
+
+    def fetch():
+        began = time.perf_counter()
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+            body = response.read()
+            if response.status != 200 or b"result_list" not in body:
+                raise RuntimeError(f"the triage list answered {response.status}")
+        return time.perf_counter() - began
+
+    for _ in range(4):
+        fetch()
+    return statistics.median(fetch() for _ in range(LIST_SAMPLES))
+
+
+def bench_triage_list(url, env, session):
+    """Issue 6: the list with 200,000 reports opens within 2x its time with 200."""
+    fill(env, SMALL, reset=True)
+    small = list_time(url, session)
+    began = time.monotonic()
+    fill(env, LARGE)
+    print(f"      filled to {LARGE:,} reports in {time.monotonic() - began:.0f} s")
+    large = list_time(url, session)
+    ratio = large / small
+    print(
+        f"      triage list: {small * 1000:.0f} ms with {SMALL},"
+        f" {large * 1000:.0f} ms with {LARGE:,}"
+    )
+    record(f"triage list with {LARGE:,} / with {SMALL}", f"{ratio:.2f}x", "<= 2x", ratio <= 2)
+
+
+def main():
+    env = production_env(free_port())
+    # Every post comes from 127.0.0.1 here; the per-address limit is not what is measured.
+    env["FEEDBACK_REPORT_LIMIT"] = "1000000"
+    prepare(env)
+    fill(env, 0, reset=True)
+    session = django(env, STAFF_SESSION)
+    with gunicorn(env) as url:
+        bench_concurrent_reports(url, env)
+        bench_triage_list(url, env, session)
+    fill(env, 0, reset=True)
+    finish()
+
+
+if __name__ == "__main__":
+    main()

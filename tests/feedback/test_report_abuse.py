@@ -1,0 +1,53 @@
+import pytest
+
+from feedback.models import ProblemReport
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, address="198.51.100.7", **extra):
+    return client.post(
+        "/en/report-problem/",
+        {"categories": ["broken"], "path": "/en/sign-in/", "title": "T", **extra},
+        REMOTE_ADDR=address,
+    )
+
+
+def test_a_filled_honeypot_is_thanked_and_dropped(client):
+    response = post(client, website="http://spam.example")
+    assert response["Location"].endswith("?feedback=thanks#report-problem")
+    assert not ProblemReport.objects.exists()
+
+
+def test_the_honeypot_is_hidden_from_people(client):
+    html = client.get("/en/sign-in/").content.decode()
+    assert '<div class="hp" aria-hidden="true">' in html
+    assert 'name="website" id="report-website" tabindex="-1"' in html
+
+
+def test_over_the_limit_an_address_is_thanked_and_nothing_more_is_stored(client, settings):
+    settings.FEEDBACK_REPORT_LIMIT = 3
+    responses = [post(client) for _ in range(6)]
+    assert {r["Location"] for r in responses} == {"/en/sign-in/?feedback=thanks#report-problem"}
+    assert ProblemReport.objects.count() == 3
+
+
+def test_the_limit_is_per_address(client, settings):
+    settings.FEEDBACK_REPORT_LIMIT = 1
+    post(client, address="198.51.100.7")
+    post(client, address="198.51.100.7")
+    post(client, address="198.51.100.8")
+    assert ProblemReport.objects.count() == 2
+
+
+def test_the_count_lives_in_the_shared_cache_so_another_server_sees_it(
+    client, settings, monkeypatch
+):
+    from django.core.cache import caches
+
+    settings.FEEDBACK_REPORT_LIMIT = 1
+    post(client)
+    # Another app server: its own connection to the same shared cache.
+    monkeypatch.setattr("feedback.throttle.cache", caches.create_connection("default"))
+    post(client)
+    assert ProblemReport.objects.count() == 1
