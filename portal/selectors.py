@@ -1,11 +1,12 @@
 """Reads that views share."""
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from portal.models import Notice
+from portal.models import HelpTopic, Notice
 
 NOTICES_CACHE_KEY = "portal:notices:not-ended"
 # How long another server may show a notice as it was before an edit.
@@ -31,3 +32,72 @@ def notice_list_current(*, at=None):
 @receiver([post_save, post_delete], sender=Notice)
 def _forget_notices(**kwargs):
     caches["local"].delete(NOTICES_CACHE_KEY)
+
+
+# --- Help topics ------------------------------------------------------------------------------
+SIGNIN_TOPICS_CACHE_KEY = "portal:help:signin-topics"
+
+
+def help_topic_list_signin(*, language):
+    """The published topics listed on the sign-in page in ``language``, in display order.
+
+    Held per process like the notices (the sign-in page is the busiest page); saving or deleting
+    a topic clears this process's copy at once, the others' within NOTICES_CACHE_SECONDS.
+    """
+    local = caches["local"]
+    topics = local.get(SIGNIN_TOPICS_CACHE_KEY)
+    if topics is None:
+        topics = list(
+            HelpTopic.objects.filter(is_published=True, on_signin_page=True).order_by("order", "pk")
+        )
+        local.set(SIGNIN_TOPICS_CACHE_KEY, topics, NOTICES_CACHE_SECONDS)
+    return [
+        topic
+        for topic in topics
+        if getattr(topic, f"question_{language}") and getattr(topic, f"slug_{language}")
+    ]
+
+
+def help_topics_by_category(*, language):
+    """[(category, label, [topics])] of the published topics, categories in their set order."""
+    topics = {}
+    for topic in HelpTopic.objects.published(language).order_by("order", "pk"):
+        topics.setdefault(topic.category, []).append(topic)
+    return [
+        (category.value, category.label, topics[category.value])
+        for category in HelpTopic.Category
+        if category.value in topics
+    ]
+
+
+def help_topic_list_related(*, topic, language):
+    """The other published topics of ``topic``'s category, in ``language``."""
+    return list(
+        HelpTopic.objects.published(language)
+        .filter(category=topic.category)
+        .exclude(pk=topic.pk)
+        .order_by("order", "pk")
+    )
+
+
+def help_topic_get(*, language, slug):
+    """The published topic whose address in ``language`` is ``slug``, or None."""
+    return HelpTopic.objects.published(language).filter(**{f"slug_{language}": slug}).first()
+
+
+def help_topic_find_by_other_slug(*, language, slug):
+    """The published topic whose address is ``slug`` in a language other than ``language``.
+
+    The language toggle swaps the prefix of an address but cannot translate the topic's slug.
+    """
+    for code, _name in settings.LANGUAGES:
+        if code != language:
+            topic = help_topic_get(language=code, slug=slug)
+            if topic is not None:
+                return topic
+    return None
+
+
+@receiver([post_save, post_delete], sender=HelpTopic)
+def _forget_signin_topics(**kwargs):
+    caches["local"].delete(SIGNIN_TOPICS_CACHE_KEY)

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from portal import views
+from portal import help_views, views
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
@@ -13,6 +13,10 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path(_("sign-in/"), views.signin, name="signin"),
+    path(_("help/"), help_views.help_index, name="help_index"),
+    path(_("help/how-to-sign-in/"), help_views.how_to_sign_in, name="help_how_to_sign_in"),
+    path(_("help/questions/<slug:slug>/"), help_views.help_topic, name="help_topic"),
+    path(_("search/"), help_views.search, name="search"),
     path(settings.ADMIN_URL, admin.site.urls),
 )
 

@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from portal.models import Notice
+from portal.models import HelpTopic, Notice
 
 
 class NoticeFactory(DjangoModelFactory):
@@ -18,3 +18,17 @@ class NoticeFactory(DjangoModelFactory):
     body_en = factory.Sequence(lambda n: f"Notice {n}")
     body_fr = factory.Sequence(lambda n: f"Avis {n}")
     starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(minutes=1))
+
+
+class HelpTopicFactory(DjangoModelFactory):
+    class Meta:
+        model = HelpTopic
+
+    category = HelpTopic.Category.SIGNING_IN
+    question_en = factory.Sequence(lambda n: f"Question number {n}?")
+    question_fr = factory.Sequence(lambda n: f"Question numéro {n}?")
+    slug_en = factory.Sequence(lambda n: f"question-{n}")
+    slug_fr = factory.Sequence(lambda n: f"question-fr-{n}")
+    answer_en = "<p>An answer.</p>"
+    answer_fr = "<p>Une réponse.</p>"
+    is_published = True

@@ -2,6 +2,17 @@
 
 PUBLIC_PAGES = [
     ("signin", "IRCC secure account: Sign in", "Ouvrir une session à votre compte sécurisé d'IRCC"),
+    (
+        "help_index",
+        "Questions about signing in and applying online",
+        "Questions sur l’ouverture de session et la présentation de demande en ligne",
+    ),
+    (
+        "help_how_to_sign_in",
+        "How to sign in or apply online",
+        "Comment ouvrir une session ou faire une demande en ligne",
+    ),
+    ("search", "Search results", "Résultats de la recherche"),
 ]
 
 ERROR_PAGES = {

@@ -1,0 +1,60 @@
+"""Full-text search proper: PostgreSQL only (SQLite runs the simpler fallback)."""
+
+import pytest
+from django.db import connection
+
+from portal.models import HelpTopic
+from portal.search import _topics_postgres
+from tests.factories import HelpTopicFactory
+from tests.html import parse
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search"),
+]
+
+
+def titles(client, url):
+    """The titles of the help topics found (public pages may be found too)."""
+    links = parse(client.get(url)).select(".search-results h2 a")
+    return [a.get_text() for a in links if "/questions/" in a["href"]]
+
+
+def test_accents_are_folded_so_cle_finds_cle(client):
+    HelpTopicFactory(question_fr="Ma clé ne fonctionne plus", question_en="Key")
+    assert titles(client, "/fr/recherche/?q=cle") == ["Ma clé ne fonctionne plus"]
+    assert titles(client, "/fr/recherche/?q=CLÉ") == ["Ma clé ne fonctionne plus"]
+
+
+def test_french_words_are_stemmed(client):
+    HelpTopicFactory(question_fr="Demandes refusées", answer_fr="<p>Les vérifications.</p>")
+    assert titles(client, "/fr/recherche/?q=demande") == ["Demandes refusées"]
+    assert titles(client, "/fr/recherche/?q=vérification") == ["Demandes refusées"]
+
+
+def test_english_words_are_stemmed(client):
+    HelpTopicFactory(question_en="Linking applications")
+    assert titles(client, "/en/search/?q=linked+application") == ["Linking applications"]
+
+
+def test_a_word_is_also_found_as_the_start_of_a_longer_one(client):
+    HelpTopicFactory(question_fr="Ma CléGC est verrouillée")
+    assert titles(client, "/fr/recherche/?q=cle") == ["Ma CléGC est verrouillée"]
+
+
+def test_search_operators_are_understood(client):
+    HelpTopicFactory(question_en="Two-step verification on a phone")
+    HelpTopicFactory(question_en="Two-step verification on a computer")
+    assert titles(client, '/en/search/?q="two-step"+-phone') == [
+        "Two-step verification on a computer"
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_search_uses_the_languages_index_not_a_scan(language):
+    HelpTopicFactory.create_batch(3)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    plan = _topics_postgres("passport", ["passport"], language).explain()
+    assert f"portal_helptopic_search_{language}" in plan
+    assert HelpTopic.objects.count() == 3
