@@ -10,6 +10,7 @@ topics holding every word. The few public pages are matched in Python.
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
@@ -113,7 +114,8 @@ def _mark_words(text, words, *, limit=None):
 
 
 def _found(word, within):
-    return any(candidate.startswith(fold(word)) for candidate in within)
+    folded = fold(word)
+    return any(candidate.startswith(folded) for candidate in within)
 
 
 def _ellipsis(snippet, text):
@@ -125,17 +127,26 @@ def _ellipsis(snippet, text):
     return f"{before}{snippet}{after}"
 
 
-def _page_hits(words):
+@lru_cache(maxsize=4)
+def _page_words(language):
+    """The public pages in ``language``: (name, title, text, title words, all words)."""
+    pages = []
+    for name, title, texts in PAGES:
+        title, text = str(title), " ".join(str(t) for t in texts)
+        title_words = frozenset(fold(w) for w in WORD.findall(title))
+        all_words = title_words | {fold(w) for w in WORD.findall(text)}
+        pages.append((name, title, text, title_words, all_words))
+    return pages
+
+
+def _page_hits(words, language):
     """(hits whose title holds a word, the other hits) among the public pages."""
     first, last = [], []
-    for name, title, texts in PAGES:
-        title_words = {fold(w) for w in WORD.findall(str(title))}
-        text = " ".join(str(t) for t in texts)
-        all_words = title_words | {fold(w) for w in WORD.findall(text)}
+    for name, title, text, title_words, all_words in _page_words(language):
         if not all(_found(word, all_words) for word in words):
             continue
         hit = Hit(
-            title=marked_html(_mark_words(str(title), words)),
+            title=marked_html(_mark_words(title, words)),
             url=reverse(name),
             snippet=marked_html(_mark_words(text, words, limit=SNIPPET_WORDS)),
         )
@@ -266,5 +277,5 @@ def site_search(*, query, language):
     words = query_words(query)
     if not words:
         return SearchResults([])
-    first_pages, other_pages = _page_hits(words)
+    first_pages, other_pages = _page_hits(words, language)
     return SearchResults([_List(first_pages), _Topics(query, words, language), _List(other_pages)])
