@@ -38,24 +38,31 @@ def _forget_notices(**kwargs):
 SIGNIN_TOPICS_CACHE_KEY = "portal:help:signin-topics"
 
 
-def help_topic_list_signin(*, language):
-    """The published topics listed on the sign-in page in ``language``, in display order.
+def signin_topics_cache_key(language):
+    return f"{SIGNIN_TOPICS_CACHE_KEY}:{language}"
 
-    Held per process like the notices (the sign-in page is the busiest page); saving or deleting
-    a topic clears this process's copy at once, the others' within NOTICES_CACHE_SECONDS.
+
+def help_topic_links_signin(*, language):
+    """(version, [(question, url)]) of the published topics listed on the sign-in page.
+
+    Held per process like the notices (the sign-in page is the busiest page), as plain strings
+    that are cheap to read back; saving or deleting a topic clears this process's copy at once,
+    the others' within NOTICES_CACHE_SECONDS. The version changes with every edit of a topic
+    listed, so that the page's cached fragment follows.
     """
     local = caches["local"]
-    topics = local.get(SIGNIN_TOPICS_CACHE_KEY)
-    if topics is None:
-        topics = list(
-            HelpTopic.objects.filter(is_published=True, on_signin_page=True).order_by("order", "pk")
+    entry = local.get(signin_topics_cache_key(language))
+    if entry is None:
+        topics = (
+            HelpTopic.objects.published(language)
+            .filter(on_signin_page=True)
+            .order_by("order", "pk")
         )
-        local.set(SIGNIN_TOPICS_CACHE_KEY, topics, NOTICES_CACHE_SECONDS)
-    return [
-        topic
-        for topic in topics
-        if getattr(topic, f"question_{language}") and getattr(topic, f"slug_{language}")
-    ]
+        links = [(getattr(t, f"question_{language}"), t.get_absolute_url(language)) for t in topics]
+        version = "-".join(f"{t.pk}.{t.updated_at.timestamp()}" for t in topics)
+        entry = (version, links)
+        local.set(signin_topics_cache_key(language), entry, NOTICES_CACHE_SECONDS)
+    return entry
 
 
 def help_topics_by_category(*, language):
@@ -100,4 +107,6 @@ def help_topic_find_by_other_slug(*, language, slug):
 
 @receiver([post_save, post_delete], sender=HelpTopic)
 def _forget_signin_topics(**kwargs):
-    caches["local"].delete(SIGNIN_TOPICS_CACHE_KEY)
+    caches["local"].delete_many(
+        [signin_topics_cache_key(code) for code, _name in settings.LANGUAGES]
+    )

@@ -3,6 +3,7 @@ from django.core.cache import caches
 from django.utils import timezone
 
 from portal.models import HelpTopic
+from portal.selectors import signin_topics_cache_key
 from tests.factories import HelpTopicFactory
 from tests.html import parse
 
@@ -48,7 +49,7 @@ def test_another_servers_edit_shows_once_its_topic_list_expires(client):
     HelpTopic.objects.filter(pk=topic.pk).update(
         question_en="Edited elsewhere?", updated_at=timezone.now()
     )
-    caches["local"].delete("portal:help:signin-topics")
+    caches["local"].delete(signin_topics_cache_key("en"))
     assert faq(client, "/en/sign-in/")[0][0] == "Edited elsewhere?"
 
 
