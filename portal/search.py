@@ -2,8 +2,8 @@
 
 On PostgreSQL, help topics are found with full-text search: the ``portal_english`` and
 ``portal_french`` text search configurations (copies of ``english`` and ``french`` that fold
-accents with ``unaccent``, made by migration 0003) and a GIN index per language on exactly the
-expression of ``_topic_document``. Elsewhere (SQLite in development) a simpler fallback finds
+accents with ``unaccent``) and a stored, indexed document column per language, all made by
+migration 0003. Elsewhere (SQLite in development) a simpler fallback finds
 topics holding every word. The few public pages are matched in Python.
 """
 
@@ -12,9 +12,15 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
 from django.db import connection
 from django.db.models import Case, F, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -155,11 +161,9 @@ def _page_hits(words, language):
 
 
 def _topic_document(language):
-    """The text search document of a topic; migration 0003 indexes this very expression."""
-    config = CONFIGS[language]
-    return SearchVector(f"question_{language}", weight="A", config=config) + SearchVector(
-        f"answer_text_{language}", weight="B", config=config
-    )
+    """The stored text search document of a topic (a column migration 0003 adds on PostgreSQL)."""
+    column = f"search_{language}" if language in CONFIGS else None  # never from the request
+    return RawSQL(f'"portal_helptopic"."{column}"', [], output_field=SearchVectorField())  # noqa: S611
 
 
 def _topics_postgres(query, words, language):

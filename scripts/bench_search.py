@@ -1,10 +1,10 @@
 #!/usr/bin/env python
 """Search figure: the results page over 10,000 help topics within 2x its time over 100.
 
-PostgreSQL full-text search is what is measured, so this runs on a database of its own, made
-afresh on the PostgreSQL server of DATABASE_URL (or BENCH_POSTGRES_URL, default the local one)
-and dropped at the end. Serves the production settings with gunicorn (2 workers) on loopback;
-prints each figure, its target and PASS/FAIL; exits 1 if any misses.
+PostgreSQL full-text search is what is measured, so this runs on two databases of its own (100
+and 10,000 topics), made afresh on the PostgreSQL server of DATABASE_URL (or BENCH_POSTGRES_URL,
+default the local one) and dropped at the end. Serves the production settings with gunicorn
+(2 workers) on loopback; prints each figure, its target and PASS/FAIL; exits 1 if any misses.
 """
 
 import os
@@ -26,7 +26,7 @@ from benchlib import (
     requests_per_second,
 )
 
-DATABASE = "portal_bench_search"
+DATABASE = "portal_bench_search"  # _100 and _10000
 QUERIES = ["/en/search/?q=password", "/fr/recherche/?q=cle"]
 
 # Adds filler topics up to a total; their words are common ones of the portal's topics and
@@ -55,7 +55,8 @@ def topic(i):
 HelpTopic.objects.bulk_create((topic(i) for i in range(have, target)), batch_size=1000)
 from django.db import connection
 with connection.cursor() as cursor:
-    cursor.execute("ANALYZE portal_helptopic")
+    # What autovacuum does after a large insert: merge the GIN index's pending entries.
+    cursor.execute("VACUUM ANALYZE portal_helptopic")
 print(HelpTopic.objects.count())
 """
 
@@ -73,20 +74,20 @@ def server_url():
 
 
 @contextmanager
-def fresh_database():
+def fresh_database(name):
     """A new, empty database on the PostgreSQL server, dropped afterwards."""
     import psycopg
 
     parts = urlsplit(server_url())
     admin_url = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {DATABASE}")
+        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {name}")
     try:
-        yield urlunsplit(parts._replace(path=f"/{DATABASE}"))
+        yield urlunsplit(parts._replace(path=f"/{name}"))
     finally:
         with psycopg.connect(admin_url, autocommit=True) as connection:
-            connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+            connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def shell(env, code):
@@ -102,33 +103,39 @@ def shell(env, code):
     return result.stdout
 
 
-def rates(url):
-    """Requests per second of each query, after warming both workers."""
-    measured = []
+def warm(url):
     for query in QUERIES:
         for _ in range(20):
             urllib.request.urlopen(url + query, timeout=5).read()  # noqa: S310
-        measured.append(requests_per_second(url + query))
-    return measured
 
 
 def main():
     ensure_wrk()
-    with fresh_database() as database_url:
-        env = production_env(free_port())
-        env["DATABASE_URL"] = database_url
-        prepare(env)
-        shell(env, FILL.format(total=100))
-        with gunicorn(env) as url:
-            small = rates(url)
-            shell(env, FILL.format(total=10_000))
-            large = rates(url)
-        plan = shell(env, PLAN)
-    for query, rate_small, rate_large in zip(QUERIES, small, large, strict=True):
-        ratio = rate_small / rate_large
-        print(
-            f"      {query}: {rate_small:.0f} req/s over 100 topics, {rate_large:.0f} over 10,000"
-        )
+    with (
+        fresh_database(f"{DATABASE}_100") as small_db,
+        fresh_database(f"{DATABASE}_10000") as large_db,
+    ):
+        envs = {}
+        for size, database_url in ((100, small_db), (10_000, large_db)):
+            envs[size] = {**production_env(free_port()), "DATABASE_URL": database_url}
+            prepare(envs[size])
+            shell(envs[size], FILL.format(total=size))
+        plan = shell(envs[10_000], PLAN)
+        # Both servers stay up and are measured in turn, twice, keeping each one's best: the
+        # machine is shared, so the load of the moment should not decide the figure.
+        best = {}
+        with gunicorn(envs[100]) as small_url, gunicorn(envs[10_000]) as large_url:
+            warm(small_url)
+            warm(large_url)
+            for _round in range(2):
+                for query in QUERIES:
+                    for size, url in ((100, small_url), (10_000, large_url)):
+                        rate = requests_per_second(url + query)
+                        best[size, query] = max(rate, best.get((size, query), 0))
+    for query in QUERIES:
+        small, large = best[100, query], best[10_000, query]
+        ratio = small / large
+        print(f"      {query}: {small:.0f} req/s over 100 topics, {large:.0f} over 10,000")
         record(f"search time, 10,000 topics / 100 ({query})", f"{ratio:.2f}x", "<= 2x", ratio <= 2)
     print("      " + plan.strip().replace("\n", "\n      "))
     uses_index = "portal_helptopic_search_en" in plan and "Seq Scan" not in plan

@@ -1,9 +1,12 @@
 """Full-text search of help topics on PostgreSQL; nothing to do on other databases.
 
 ``portal_english`` and ``portal_french`` are copies of PostgreSQL's ``english`` and ``french``
-configurations whose words first pass through ``unaccent``, so "cle" finds "clé". The GIN
-indexes cover exactly the expression portal.search._topic_document() builds: the question
-weighted A, the answer's text weighted B.
+configurations whose words first pass through ``unaccent``, so "cle" finds "clé". Each language
+has a stored, generated ``search_<language>`` column (the question weighted A, the answer's text
+weighted B), unknown to the model and read by portal.search on PostgreSQL only, with a GIN index.
+Stored, so a search never parses a topic's text again. PostgreSQL refuses to change the type of a
+column a generated column reads: drop ``search_<language>`` first in such a migration, then run
+this one's SQL again.
 """
 
 from django.db import migrations
@@ -11,14 +14,21 @@ from django.db import migrations
 CONFIGS = {"en": ("portal_english", "english"), "fr": ("portal_french", "french")}
 
 
-def index_sql(language):
+def column_sql(language):
     config = CONFIGS[language][0]
     return (
+        f"ALTER TABLE portal_helptopic ADD COLUMN IF NOT EXISTS search_{language} tsvector "
+        f"GENERATED ALWAYS AS ("
+        f"setweight(to_tsvector('{config}'::regconfig, COALESCE(question_{language}, '')), 'A')"
+        f" || setweight(to_tsvector('{config}'::regconfig, COALESCE(answer_text_{language}, '')),"
+        f" 'B')) STORED"
+    )
+
+
+def index_sql(language):
+    return (
         f"CREATE INDEX IF NOT EXISTS portal_helptopic_search_{language} ON portal_helptopic "
-        f"USING gin ((setweight(to_tsvector('{config}'::regconfig, "
-        f"COALESCE(\"portal_helptopic\".\"question_{language}\", '')), 'A') || "
-        f"setweight(to_tsvector('{config}'::regconfig, "
-        f"COALESCE(\"portal_helptopic\".\"answer_text_{language}\", '')), 'B')))"
+        f"USING gin (search_{language})"
     )
 
 
@@ -36,6 +46,7 @@ def create(apps, schema_editor):
             f"ALTER TEXT SEARCH CONFIGURATION {config} "
             f"ALTER MAPPING FOR hword, hword_part, word WITH unaccent, {base}_stem"
         )
+        schema_editor.execute(column_sql(language))
         schema_editor.execute(index_sql(language))
 
 
@@ -44,6 +55,7 @@ def drop(apps, schema_editor):
         return
     for language, (config, _base) in CONFIGS.items():
         schema_editor.execute(f"DROP INDEX IF EXISTS portal_helptopic_search_{language}")
+        schema_editor.execute(f"ALTER TABLE portal_helptopic DROP COLUMN IF EXISTS search_{language}")
         schema_editor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {config}")
 
 
