@@ -30,7 +30,8 @@ from portal.models import HelpTopic
 
 MAX_QUERY_LENGTH = 100
 PER_PAGE = 10
-CONFIGS = {"en": "portal_english", "fr": "portal_french"}
+# Per language: the configuration folding accents, and the stock one (better French stems).
+CONFIGS = {"en": ("portal_english", "english"), "fr": ("portal_french", "french")}
 # Highlight markers: private-use characters that editors' text never holds (richtext strips
 # them), turned into <mark> only after the text around them has been escaped.
 MARK_START, MARK_STOP = "\ue000", "\ue001"
@@ -166,14 +167,23 @@ def _topic_document(language):
     return RawSQL(f'"portal_helptopic"."{column}"', [], output_field=SearchVectorField())  # noqa: S611
 
 
+def _search_query(query, words, language):
+    """The words as typed (quotes, "or" and -word understood), or every word as the start of a
+    word ("cle" finds "CléGC"), through both of the language's configurations. The words are
+    letters and digits only: safe in the raw syntax."""
+    search_query = None
+    for config in CONFIGS[language]:
+        each = SearchQuery(query, search_type="websearch", config=config)
+        if not OPERATORS.search(query):
+            prefixes = " & ".join(f"{word}:*" for word in words)
+            each |= SearchQuery(prefixes, search_type="raw", config=config)
+        search_query = each if search_query is None else search_query | each
+    return search_query
+
+
 def _topics_postgres(query, words, language):
-    config = CONFIGS[language]
-    # The words as typed (quotes, "or" and -word understood), or every word as the start of a
-    # word ("cle" finds "CléGC"). The words are letters and digits only: safe in raw syntax.
-    search_query = SearchQuery(query, search_type="websearch", config=config)
-    if not OPERATORS.search(query):
-        prefixes = " & ".join(f"{word}:*" for word in words)
-        search_query |= SearchQuery(prefixes, search_type="raw", config=config)
+    config = CONFIGS[language][0]
+    search_query = _search_query(query, words, language)
     marks = {"config": config, "start_sel": MARK_START, "stop_sel": MARK_STOP}
     return (
         HelpTopic.objects.published(language)

@@ -3,7 +3,7 @@
 ``portal_english`` and ``portal_french`` are copies of PostgreSQL's ``english`` and ``french``
 configurations whose words first pass through ``unaccent``, so "cle" finds "clé". Each language
 has a stored, generated ``search_<language>`` column (the question weighted A, the answer's text
-weighted B), unknown to the model and read by portal.search on PostgreSQL only, with a GIN index.
+weighted B, each through both configurations), unknown to the model and read by portal.search on PostgreSQL only, with a GIN index.
 Stored, so a search never parses a topic's text again. PostgreSQL refuses to change the type of a
 column a generated column reads: drop ``search_<language>`` first in such a migration, then run
 this one's SQL again.
@@ -15,13 +15,18 @@ CONFIGS = {"en": ("portal_english", "english"), "fr": ("portal_french", "french"
 
 
 def column_sql(language):
-    config = CONFIGS[language][0]
+    # Each text twice: accents folded (so "cle" finds "clé"), and as the stock configuration
+    # stems it (French stems words better with their accents: "oubliée" and "oublié").
+    folded, stock = CONFIGS[language]
+    parts = [
+        f"setweight(to_tsvector('{config}'::regconfig, COALESCE({field}_{language}, '')), "
+        f"'{weight}')"
+        for field, weight in (("question", "A"), ("answer_text", "B"))
+        for config in (folded, f"pg_catalog.{stock}")
+    ]
     return (
         f"ALTER TABLE portal_helptopic ADD COLUMN IF NOT EXISTS search_{language} tsvector "
-        f"GENERATED ALWAYS AS ("
-        f"setweight(to_tsvector('{config}'::regconfig, COALESCE(question_{language}, '')), 'A')"
-        f" || setweight(to_tsvector('{config}'::regconfig, COALESCE(answer_text_{language}, '')),"
-        f" 'B')) STORED"
+        f"GENERATED ALWAYS AS ({' || '.join(parts)}) STORED"
     )
 
 

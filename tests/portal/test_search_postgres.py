@@ -32,6 +32,12 @@ def test_french_words_are_stemmed(client):
     assert titles(client, "/fr/recherche/?q=vérification") == ["Demandes refusées"]
 
 
+def test_french_stems_match_across_accented_endings(client):
+    HelpTopicFactory(question_fr="Ma clé oubliée")
+    assert titles(client, "/fr/recherche/?q=oublié") == ["Ma clé oubliée"]
+    assert titles(client, "/fr/recherche/?q=oubliee") == ["Ma clé oubliée"]
+
+
 def test_english_words_are_stemmed(client):
     HelpTopicFactory(question_en="Linking applications")
     assert titles(client, "/en/search/?q=linked+application") == ["Linking applications"]
