@@ -59,7 +59,7 @@ def help_topic(request, slug):
         topic = help_topic_find_by_other_slug(language=language, slug=slug)
         if topic is None or not getattr(topic, f"slug_{language}"):
             raise Http404
-        return redirect(topic.get_absolute_url(language), permanent=True)
+        return redirect(topic.get_absolute_url(language))  # not permanent: slugs may change
     # The chrome's toggle and hreflang links: the topic's address in each language.
     request.alternate_paths = {
         code: topic.get_absolute_url(code)
