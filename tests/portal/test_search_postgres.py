@@ -65,7 +65,7 @@ def test_search_uses_the_languages_index_not_a_scan(language):
             answer_text_en=f"text number {n}",
             answer_text_fr=f"texte numéro {n}",
         )
-        for n in range(500)
+        for n in range(3000)
     )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE portal_helptopic")
