@@ -121,13 +121,13 @@ def main():
             prepare(envs[size])
             shell(envs[size], FILL.format(total=size))
         plan = shell(envs[10_000], PLAN)
-        # Both servers stay up and are measured in turn, twice, keeping each one's best: the
+        # Both servers stay up and are measured in turn, three times, keeping each one's best: the
         # machine is shared, so the load of the moment should not decide the figure.
         best = {}
         with gunicorn(envs[100]) as small_url, gunicorn(envs[10_000]) as large_url:
             warm(small_url)
             warm(large_url)
-            for _round in range(2):
+            for _round in range(3):
                 for query in QUERIES:
                     for size, url in ((100, small_url), (10_000, large_url)):
                         rate = requests_per_second(url + query)
