@@ -1,5 +1,7 @@
 """Reads that views share."""
 
+import time
+
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
@@ -35,34 +37,30 @@ def _forget_notices(**kwargs):
 
 
 # --- Help topics ------------------------------------------------------------------------------
-SIGNIN_TOPICS_CACHE_KEY = "portal:help:signin-topics"
+# Bumped when this process saves or deletes a topic.
+_signin_topics_generation = 0
 
 
-def signin_topics_cache_key(language):
-    return f"{SIGNIN_TOPICS_CACHE_KEY}:{language}"
+def _time_bucket():
+    return int(time.time() // NOTICES_CACHE_SECONDS)
+
+
+def help_topics_signin_version():
+    """A version of the sign-in page's topic list, for the key of its cached fragment.
+
+    It costs no lookup on the busiest page: it changes at once when this process saves or
+    deletes a topic, and every NOTICES_CACHE_SECONDS for what other servers saved (the fragment
+    is then rendered again, reading the topics once).
+    """
+    return f"{_signin_topics_generation}.{_time_bucket()}"
 
 
 def help_topic_links_signin(*, language):
-    """(version, [(question, url)]) of the published topics listed on the sign-in page.
-
-    Held per process like the notices (the sign-in page is the busiest page), as plain strings
-    that are cheap to read back; saving or deleting a topic clears this process's copy at once,
-    the others' within NOTICES_CACHE_SECONDS. The version changes with every edit of a topic
-    listed, so that the page's cached fragment follows.
-    """
-    local = caches["local"]
-    entry = local.get(signin_topics_cache_key(language))
-    if entry is None:
-        topics = (
-            HelpTopic.objects.published(language)
-            .filter(on_signin_page=True)
-            .order_by("order", "pk")
-        )
-        links = [(getattr(t, f"question_{language}"), t.get_absolute_url(language)) for t in topics]
-        version = "-".join(f"{t.pk}.{t.updated_at.timestamp()}" for t in topics)
-        entry = (version, links)
-        local.set(signin_topics_cache_key(language), entry, NOTICES_CACHE_SECONDS)
-    return entry
+    """[(question, url)] of the published topics listed on the sign-in page, in order."""
+    topics = (
+        HelpTopic.objects.published(language).filter(on_signin_page=True).order_by("order", "pk")
+    )
+    return [(getattr(t, f"question_{language}"), t.get_absolute_url(language)) for t in topics]
 
 
 def help_topics_by_category(*, language):
@@ -107,6 +105,5 @@ def help_topic_find_by_other_slug(*, language, slug):
 
 @receiver([post_save, post_delete], sender=HelpTopic)
 def _forget_signin_topics(**kwargs):
-    caches["local"].delete_many(
-        [signin_topics_cache_key(code) for code, _name in settings.LANGUAGES]
-    )
+    global _signin_topics_generation
+    _signin_topics_generation += 1

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -6,7 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from portal.models import Notice
-from portal.selectors import help_topic_links_signin, notice_list_current
+from portal.selectors import (
+    help_topic_links_signin,
+    help_topics_signin_version,
+    notice_list_current,
+)
 
 
 @require_safe
@@ -28,16 +34,16 @@ def healthz(request):
 @require_safe
 def signin(request):
     notices = notice_list_current()
-    faq_key, faq_links = help_topic_links_signin(language=translation.get_language())
     context = {
         "page_title": _("IRCC secure account: Sign in"),
         "featured_notices": [n for n in notices if n.kind == Notice.Kind.FEATURED],
         "alert_notices": [n for n in notices if n.kind != Notice.Kind.FEATURED],
         # The rendered page body is cached per language and set of notices.
         "notices_key": "-".join(f"{n.pk}.{n.updated_at.timestamp()}" for n in notices),
-        # ... and version of the help topics listed, so that an edited topic shows at once.
-        "faq_links": faq_links,
-        "faq_key": faq_key,
+        # ... and version of the help topics listed; the topics are read only when the
+        # fragment is rendered (the template calls this).
+        "faq_key": help_topics_signin_version(),
+        "faq_links": partial(help_topic_links_signin, language=translation.get_language()),
     }
     if notices:
         context["date_modified"] = max(timezone.localdate(n.updated_at) for n in notices)
