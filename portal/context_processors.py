@@ -52,10 +52,19 @@ def _origin(request):
 
 
 @lru_cache(maxsize=2048)
-def _language_links(language, path, origin):
-    """The hreflang links and the language toggle of the page at ``path`` (query included)."""
+def _language_links(language, path, origin, alternates=()):
+    """The hreflang links and the language toggle of the page at ``path`` (query included).
+
+    ``alternates``: (language, path) pairs a view supplied for addresses that translate_url
+    cannot translate (a slug from the database).
+    """
+    given = dict(alternates)
     urls = [
-        (code, path if code == language else _translated_path(path, code, language))
+        (
+            code,
+            given.get(code)
+            or (path if code == language else _translated_path(path, code, language)),
+        )
         for code, _name in settings.LANGUAGES
     ]
     alternate_links = format_html_join(
@@ -76,7 +85,11 @@ def _language_links(language, path, origin):
 
 def chrome(request):
     language = get_language() or settings.LANGUAGE_CODE
-    alternate_links, toggle = _language_links(language, request.get_full_path(), _origin(request))
+    # A view whose address holds a database slug sets request.alternate_paths {language: path}.
+    alternates = tuple(sorted(getattr(request, "alternate_paths", {}).items()))
+    alternate_links, toggle = _language_links(
+        language, request.get_full_path(), _origin(request), alternates
+    )
     return {
         **_static_chrome(language),
         "alternate_links": alternate_links,

@@ -1,8 +1,9 @@
-"""Demonstration data of the portal app: the sign-in page's notices.
+"""Demonstration data of the portal app: the sign-in page's notices and the help topics.
 
 `manage.py seed_demo` calls `load()` of every installed app that has a `demo` module.
 """
 
+from portal import demo_help
 from portal.models import Notice
 
 NOTICES = [
@@ -48,8 +49,8 @@ NOTICES = [
 
 
 def load():
-    """Create or refresh the notices; returns a line for the command's summary."""
+    """Create or refresh the notices and help topics; returns a line for the command's summary."""
     for data in NOTICES:
         defaults = {key: value for key, value in data.items() if key != "slug"}
         Notice.objects.update_or_create(slug=data["slug"], defaults=defaults)
-    return f"{len(NOTICES)} notices"
+    return f"{len(NOTICES)} notices, {demo_help.load()} help topics"

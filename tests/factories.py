@@ -5,7 +5,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from portal.models import Notice
+from portal.models import HelpTopic, Notice
 
 
 class NoticeFactory(DjangoModelFactory):
@@ -149,3 +149,17 @@ class SupportRequestFactory(DjangoModelFactory):
     language = "en"
     consent_at = factory.LazyFunction(timezone.now)
     fingerprint = factory.Sequence(lambda n: f"{n:064d}")
+
+
+class HelpTopicFactory(DjangoModelFactory):
+    class Meta:
+        model = HelpTopic
+
+    category = HelpTopic.Category.SIGNING_IN
+    question_en = factory.Sequence(lambda n: f"Question number {n}?")
+    question_fr = factory.Sequence(lambda n: f"Question numéro {n}?")
+    slug_en = factory.Sequence(lambda n: f"question-{n}")
+    slug_fr = factory.Sequence(lambda n: f"question-fr-{n}")
+    answer_en = "<p>An answer.</p>"
+    answer_fr = "<p>Une réponse.</p>"
+    is_published = True

@@ -24,6 +24,17 @@ PUBLIC_PAGES = [
         "Difficultés techniques : formulaire Web",
     ),
     ("support_request_sent", "Your request was sent", "Votre demande a été envoyée"),
+    (
+        "help_index",
+        "Questions about signing in and applying online",
+        "Questions sur l’ouverture de session et la présentation de demande en ligne",
+    ),
+    (
+        "help_how_to_sign_in",
+        "How to sign in or apply online",
+        "Comment ouvrir une session ou faire une demande en ligne",
+    ),
+    ("search", "Search results", "Résultats de la recherche"),
 ]
 
 # Pages of the secure account (signed in, two-step set up, profile complete).

@@ -1,0 +1,21 @@
+"""Rules that change the portal's content."""
+
+from django.db import transaction
+
+from portal.models import HelpTopic
+
+
+@transaction.atomic
+def help_topic_publish(*, topic: HelpTopic) -> HelpTopic:
+    """Publish ``topic``. ValidationError when it is not written in both languages."""
+    topic.is_published = True
+    topic.full_clean()
+    topic.save()
+    return topic
+
+
+@transaction.atomic
+def help_topic_unpublish(*, topic: HelpTopic) -> HelpTopic:
+    topic.is_published = False
+    topic.save(update_fields=["is_published", "updated_at"])
+    return topic
