@@ -1,7 +1,8 @@
 """The "triage" group: exactly what triaging problem reports and support requests needs."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from portal.groups import staff_group_ensure, staff_group_remove
 
 GROUP = "triage"
 PERMISSIONS = [
@@ -13,21 +14,11 @@ PERMISSIONS = [
 
 
 def create_group(apps, schema_editor):
-    # Permissions are normally made after migrations; the group needs them now.
-    app_config = apps.get_app_config("feedback")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=GROUP)
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label="feedback", codename__in=PERMISSIONS)
-    )
+    staff_group_ensure(apps, name=GROUP, app_label="feedback", codenames=PERMISSIONS)
 
 
 def remove_group(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=GROUP).delete()
+    staff_group_remove(apps, name=GROUP)
 
 
 class Migration(migrations.Migration):

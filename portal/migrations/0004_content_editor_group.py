@@ -1,7 +1,8 @@
 """The "content editor" group: edits the notices and the help topics, and nothing else."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from portal.groups import staff_group_ensure, staff_group_remove
 
 GROUP = "content editor"
 MODELS = ("notice", "helptopic")
@@ -9,24 +10,12 @@ ACTIONS = ("view", "add", "change", "delete")
 
 
 def create_group(apps, schema_editor):
-    # Permissions are made after migrations on a fresh database: make the portal's now.
-    portal = apps.get_app_config("portal")
-    portal.models_module = True
-    create_permissions(portal, apps=apps, verbosity=0)
-    portal.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=GROUP)
-    group.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="portal",
-            codename__in=[f"{action}_{model}" for model in MODELS for action in ACTIONS],
-        )
-    )
+    codenames = [f"{action}_{model}" for model in MODELS for action in ACTIONS]
+    staff_group_ensure(apps, name=GROUP, app_label="portal", codenames=codenames)
 
 
 def delete_group(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=GROUP).delete()
+    staff_group_remove(apps, name=GROUP)
 
 
 class Migration(migrations.Migration):
