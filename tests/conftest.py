@@ -69,3 +69,18 @@ def admin_user(db):
     return UserFactory(
         username="admin", is_staff=True, is_superuser=True, totp_secret=DEMO_TOTP_SECRET
     )
+
+
+@pytest.fixture
+def applicant(db):
+    """An applicant with two-step verification and a complete profile."""
+    from tests.factories import UserFactory
+
+    return UserFactory(username="alextremblay", totp_secret=DEMO_TOTP_SECRET)
+
+
+@pytest.fixture
+def signed_in(client, applicant):
+    """The test client, signed in as ``applicant``."""
+    client.force_login(applicant)
+    return client

@@ -1,21 +1,8 @@
 import pyotp
 import pytest
 
-from tests.factories import UserFactory
-
 PASSWORD = "Maple2026Leaf"
 SECRET = "A2RDWP24JXCMROBGZ5TBTQPJPPTPCEKS"
-
-
-@pytest.fixture
-def applicant(db):
-    return UserFactory(username="alextremblay", totp_secret=SECRET)
-
-
-@pytest.fixture
-def signed_in(client, applicant):
-    client.force_login(applicant)
-    return client
 
 
 @pytest.fixture

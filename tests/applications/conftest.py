@@ -1,19 +1,6 @@
 import pytest
 
-from tests.factories import ApplicationFactory, UserFactory
-
-SECRET = "A2RDWP24JXCMROBGZ5TBTQPJPPTPCEKS"
-
-
-@pytest.fixture
-def applicant(db):
-    return UserFactory(username="mariecote", totp_secret=SECRET)
-
-
-@pytest.fixture
-def signed_in(client, applicant):
-    client.force_login(applicant)
-    return client
+from tests.factories import ApplicationFactory
 
 
 @pytest.fixture
