@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run serve test lint format messages bench update-messages install migrate clean
+.PHONY: run serve test lint format messages bench soak update-messages install migrate clean
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,9 @@ test: install messages lint  ## the whole suite, on PostgreSQL when DATABASE_URL
 
 bench: install messages  ## the figures the issues ask for
 	status=0; for script in scripts/bench_*.py; do echo "== $$script"; $(PY) $$script || status=1; done; exit $$status
+
+soak: install messages  ## the proofs of scale-out (loopback only, bounded)
+	status=0; for script in scripts/soak_*.py; do echo "== $$script"; $(PY) $$script || status=1; done; exit $$status
 
 update-messages: install  ## extract new strings into locale/fr/LC_MESSAGES/django.po
 	DEBUG=true $(PY) manage.py makemessages -l fr --no-location --ignore=$(VENV) --ignore=var --ignore=tests --ignore=scripts

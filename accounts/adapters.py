@@ -63,6 +63,12 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_password_change_redirect_url(self, request):
         return reverse("security_settings")
 
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        # allauth keys the failure count by host too; behind several host names or servers
+        # that would split one username's count. One count per username, wherever it came in.
+        login = credentials.get("email", credentials.get("username", "")).lower()
+        return f"login:{login}"
+
     def is_reauthentication_required(self, *, app, **kwargs):
         # Registering or signing in minutes ago is proof enough: two-step set-up follows
         # either at once, and asking for the password again there would only be in the way.

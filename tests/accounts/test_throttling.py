@@ -31,6 +31,15 @@ def test_the_username_limit_ignores_case(client, applicant):
     assert "Too many failed" in parse(response).get_text()
 
 
+def test_the_username_limit_holds_across_host_names(client, applicant, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "portal.example.ca"]
+    for index in range(5):
+        host = ("testserver", "portal.example.ca")[index % 2]
+        sign_in(client, "alextremblay", "Wrong2026Pass", headers={"host": host})
+    response = sign_in(client, "alextremblay")
+    assert "Too many failed" in parse(response).get_text()
+
+
 def test_failures_on_one_username_do_not_block_another(client, applicant):
     for _ in range(5):
         sign_in(client, "someoneelse", "Wrong2026Pass")
