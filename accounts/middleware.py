@@ -61,9 +61,10 @@ class SessionIdleTimeoutMiddleware:
                 messages.info(
                     request,
                     _(
-                        "For your security, you were signed out after 20 minutes without activity. "
-                        "Please sign in again."
-                    ),
+                        "For your security, you were signed out after %(minutes)d minutes without "
+                        "activity. Please sign in again."
+                    )
+                    % {"minutes": settings.SESSION_IDLE_SECONDS // 60},
                 )
                 next_url = request.get_full_path() if request.method == "GET" else None
                 return redirect_to_login(next_url or "", settings.LOGIN_URL)
