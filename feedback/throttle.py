@@ -3,12 +3,22 @@
 import hashlib
 import time
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 
 def client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
+    """The applicant's address as allauth's sign-in limits see it.
+
+    Behind a load balancer ``REMOTE_ADDR`` is the balancer's: with ``TRUSTED_PROXY_COUNT`` set,
+    the address comes from ``X-Forwarded-For``, counted from the right so it can't be forged.
+    """
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except (ImproperlyConfigured, PermissionDenied):  # a header shorter than the proxy chain
+        return request.META.get("REMOTE_ADDR", "")
 
 
 def allow(request, *, scope, limit, period):

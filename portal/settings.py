@@ -110,7 +110,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": env.int("DB_POOL_MIN_SIZE", default=1),
         "max_size": env.int("DB_POOL_MAX_SIZE", default=4),
-        "timeout": env.int("DB_POOL_TIMEOUT", default=5),
+        # A sync worker uses one connection at a time, so it only ever waits for one when the
+        # database is unreachable: answer 503 soon rather than hold the worker.
+        "timeout": env.float("DB_POOL_TIMEOUT", default=2),
     }
     # The pool checks a connection before lending it: after a database restart it drops dead
     # connections instead of failing requests, so service comes back as soon as it is up.
@@ -120,16 +122,32 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     # Sessions live in the database, read through the shared cache.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-    # Shared by every app server: cache, rate limits and throttling counts.
+    # Shared by every app server: cache, rate limits and throttling counts. While Redis cannot
+    # be reached, the same calls go to the database's cache table (portal/cache.py).
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "portal.cache.FallbackCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
+            "OPTIONS": {
+                "FALLBACK": "database",
+                "RETRY_SECONDS": env.float("CACHE_RETRY_SECONDS", default=5.0),
+                # A Redis that hangs must not hang the page: give up quickly, then fall back.
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The database's cache table (created by a migration), shared by every app server: where the
+# default cache goes while Redis is down.
+CACHES["database"] = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "portal_cache",
+    "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="portal"),
+    "OPTIONS": {"MAX_ENTRIES": 100_000},
+}
 # Per-process cache for what is cheap to rebuild and the same on every server: rendered template
 # fragments (they depend only on the code and the catalogues) and, for a few seconds, the
 # notices. No network round trip on the hot path.

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -144,6 +145,28 @@ def median_seconds(url, *, cookies="", samples=30):
                 raise RuntimeError(f"{url} answered {response.status}")
         timings.append(time.perf_counter() - started)
     return statistics.median(timings)
+
+
+def postgres_database(url):
+    """``url``, a PostgreSQL database of the run's own, created when missing."""
+    import psycopg
+
+    name = urllib.parse.urlsplit(url).path.lstrip("/")
+    server = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(server, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    return url
+
+
+def flush_redis(url):
+    """Start from no counts: the run's Redis database is its own."""
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
 
 
 def finish():

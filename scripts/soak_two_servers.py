@@ -13,7 +13,16 @@ import urllib.parse
 import urllib.request
 
 import pyotp
-from benchlib import finish, free_port, gunicorn, prepare, production_env, record
+from benchlib import (
+    finish,
+    flush_redis,
+    free_port,
+    gunicorn,
+    postgres_database,
+    prepare,
+    production_env,
+    record,
+)
 
 DEMO = ("demoapplicant", "Maple2026Leaf", "A2RDWP24JXCMROBGZ5TBTQPJPPTPCEKS")
 LOCKED_USER = "demotriage"
@@ -41,33 +50,12 @@ def post_form(opener, url, fields):
         return answer.code, answer.read().decode(), answer.headers.get("Location")
 
 
-def soak_database():
-    """A PostgreSQL database of the soak's own (created when missing) on the local server."""
-    import psycopg
-
-    url = os.environ.get("SOAK_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_soak")
-    name = urllib.parse.urlsplit(url).path.lstrip("/")
-    server = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(server, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
-    return url
-
-
-def flush_redis(url):
-    """Start from no counts: the soak's Redis database is its own."""
-    import redis
-
-    redis.Redis.from_url(url).flushdb()
-
-
 def main():
     env = production_env(free_port())
     env["REDIS_URL"] = os.environ.get("SOAK_REDIS_URL", "redis://127.0.0.1:6379/6")
-    env["DATABASE_URL"] = soak_database()
+    env["DATABASE_URL"] = postgres_database(
+        os.environ.get("SOAK_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_soak")
+    )
     flush_redis(env["REDIS_URL"])
     prepare(env)
     second = {**env, "PORT": str(free_port())}

@@ -51,3 +51,23 @@ def test_the_count_lives_in_the_shared_cache_so_another_server_sees_it(
     monkeypatch.setattr("feedback.throttle.cache", caches.create_connection("default"))
     post(client)
     assert ProblemReport.objects.count() == 1
+
+
+def test_behind_a_load_balancer_the_limit_is_per_forwarded_address(client, settings):
+    settings.FEEDBACK_REPORT_LIMIT = 1
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+
+    def via_balancer(applicant):
+        # Every request arrives from the balancer; it appends the address it saw.
+        return client.post(
+            "/en/report-problem/",
+            {"categories": ["broken"], "path": "/en/sign-in/", "title": "T"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.66, {applicant}",
+        )
+
+    via_balancer("198.51.100.7")
+    via_balancer("198.51.100.7")
+    via_balancer("198.51.100.8")
+    # The forged first entry changes nothing: the right-most address is the one counted.
+    assert ProblemReport.objects.count() == 2

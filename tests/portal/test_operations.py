@@ -2,7 +2,6 @@ import json
 import logging
 
 import pytest
-from django.core.cache import cache
 from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client
@@ -113,13 +112,3 @@ def test_readyz_with_the_database_down(client, monkeypatch):
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json() == {"status": "unavailable"}
-
-
-def test_readyz_with_the_cache_down(client, monkeypatch):
-    def broken(*args, **kwargs):
-        raise ConnectionError("redis down")
-
-    monkeypatch.setattr(cache, "set", broken)
-    response = client.get("/readyz")
-    assert response.status_code == 503
-    assert response.json() == {"status": "degraded"}
