@@ -3,6 +3,7 @@ import shutil
 
 import pytest
 from django.core.cache import caches
+from django.core.cache.backends.db import BaseDatabaseCache
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -17,13 +18,23 @@ CHROMIUM_ARGS = [
 ]
 
 
+def _memory_caches():
+    # The database's cache table is rolled back with each test's transaction, and tests
+    # without database access may not touch it.
+    return [
+        each
+        for each in caches.all(initialized_only=True)
+        if not isinstance(each, BaseDatabaseCache)
+    ]
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Each test starts with an empty cache (fragments, counters)."""
-    for each in caches.all(initialized_only=True):
+    for each in _memory_caches():
         each.clear()
     yield
-    for each in caches.all(initialized_only=True):
+    for each in _memory_caches():
         each.clear()
 
 
