@@ -9,8 +9,10 @@ shares too, so limits keep holding across servers. After a failure this process 
 alone for ``RETRY_SECONDS`` (no connection attempt per call while it is down), then tries it
 again.
 
-What is written during an outage stays in the database table; when Redis answers again the
-counts start afresh there. Sessions are always in the database as well, so none is lost.
+What is written during an outage stays in the database table until Redis answers again; then
+the keys written meanwhile are dropped from Redis (it may hold older copies, after a network
+partition), the table is emptied, and the counts start afresh in Redis. Sessions are always in
+the database as well, so none is lost.
 """
 
 import logging
@@ -31,6 +33,10 @@ UNAVAILABLE = (RedisError, ConnectionInterrupted, OSError)
 _state_lock = threading.Lock()
 # alias of the fallback -> monotonic time before which Redis is not tried; shared by threads.
 _down_until: dict[str, float] = {}
+# alias of the fallback -> the (key, version) pairs written to the table while Redis was down;
+# None among them when there were too many to remember (then Redis is emptied on its return).
+_changed: dict[str, set] = {}
+MAX_REMEMBERED = 100_000
 
 
 def _log(level, event, **fields):
@@ -63,17 +69,54 @@ class FallbackCache(BaseCache):
         if was_up:
             _log(logging.WARNING, "cache_fallback", error=type(error).__name__)
 
-    def _call(self, method, *args, **kwargs):
+    def _call(self, method, *args, changes=(), **kwargs):
+        """``method`` on Redis, or on the table while Redis is down. ``changes``: the keys a
+        write changes, remembered while it goes to the table."""
         if not self.redis_is_down():
             try:
-                result = getattr(self._redis, method)(*args, **kwargs)
+                if self._fallback_alias in _down_until:  # Redis was down: is it back?
+                    self._recover()
+                return getattr(self._redis, method)(*args, **kwargs)
             except UNAVAILABLE as error:
                 self._mark_down(error)
-            else:
-                if _down_until and _down_until.pop(self._fallback_alias, None) is not None:
-                    _log(logging.INFO, "cache_recovered")
-                return result
+        if changes:
+            self._remember(changes, kwargs.get("version"))
         return getattr(self._fallback, method)(*args, **kwargs)
+
+    def _remember(self, keys, version):
+        with _state_lock:
+            changed = _changed.setdefault(self._fallback_alias, set())
+            if None in changed:  # overflowed already: Redis will be emptied
+                return
+            changed.update((key, version) for key in keys)
+            if len(changed) > MAX_REMEMBERED:
+                changed.clear()
+                changed.add(None)
+
+    def _recover(self):
+        """Before Redis serves again (raises while it still can't be reached).
+
+        What this process changed in the table meanwhile, Redis may still hold from before (a
+        network partition): drop those keys there, so the next read comes from the database (a
+        session signed out meanwhile stays signed out). Then empty the table, so that no copy
+        written during this outage is read back in the next one.
+        """
+        self._redis.has_key("cache-probe")
+        with _state_lock:
+            changed = set(_changed.get(self._fallback_alias, ()))
+        if None in changed:
+            self._redis.clear()
+        for version in {version for _key, version in changed}:
+            self._redis.delete_many([key for key, v in changed if v == version], version=version)
+        with _state_lock:
+            _changed.get(self._fallback_alias, set()).difference_update(changed)
+            _down_until.pop(self._fallback_alias, None)
+        try:
+            self._fallback.clear()
+        except Exception as error:  # the database may be down too; the counts just age out
+            _log(logging.WARNING, "cache_recovered", cleared=False, error=type(error).__name__)
+        else:
+            _log(logging.INFO, "cache_recovered", cleared=True, dropped=len(changed))
 
     def ping(self):
         """Whether Redis itself answers now, whatever this process last concluded."""
@@ -85,37 +128,37 @@ class FallbackCache(BaseCache):
     # -- Django's cache API, method by method --------------------------------------------------
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call("add", key, value, timeout=timeout, version=version)
+        return self._call("add", key, value, timeout=timeout, version=version, changes=[key])
 
     def get(self, key, default=None, version=None):
         return self._call("get", key, default, version=version)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call("set", key, value, timeout=timeout, version=version)
+        return self._call("set", key, value, timeout=timeout, version=version, changes=[key])
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call("touch", key, timeout=timeout, version=version)
+        return self._call("touch", key, timeout=timeout, version=version, changes=[key])
 
     def delete(self, key, version=None):
-        return self._call("delete", key, version=version)
+        return self._call("delete", key, version=version, changes=[key])
 
     def get_many(self, keys, version=None):
         return self._call("get_many", keys, version=version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call("set_many", data, timeout=timeout, version=version)
+        return self._call("set_many", data, timeout=timeout, version=version, changes=list(data))
 
     def delete_many(self, keys, version=None):
-        return self._call("delete_many", keys, version=version)
+        return self._call("delete_many", keys, version=version, changes=list(keys))
 
     def has_key(self, key, version=None):
         return self._call("has_key", key, version=version)
 
     def incr(self, key, delta=1, version=None):
-        return self._call("incr", key, delta, version=version)
+        return self._call("incr", key, delta, version=version, changes=[key])
 
     def decr(self, key, delta=1, version=None):
-        return self._call("decr", key, delta, version=version)
+        return self._call("decr", key, delta, version=version, changes=[key])
 
     def clear(self):
         return self._call("clear")

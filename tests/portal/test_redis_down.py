@@ -37,8 +37,10 @@ def fallback_cache_settings(location):
 @pytest.fixture(autouse=True)
 def _fresh_breaker():
     portal_cache._down_until.clear()
+    portal_cache._changed.clear()
     yield
     portal_cache._down_until.clear()
+    portal_cache._changed.clear()
 
 
 @pytest.fixture
@@ -108,13 +110,13 @@ def test_redis_is_left_alone_while_down_then_tried_again(settings, monkeypatch):
     now = [1000.0]
     monkeypatch.setattr(portal_cache.time, "monotonic", lambda: now[0])
     attempts = []
-    original = portal_cache.RedisCache.get
+    original = portal_cache.FallbackCache._mark_down
 
-    def counted(self, *args, **kwargs):
-        attempts.append(1)
-        return original(self, *args, **kwargs)
+    def counted(self, error):
+        attempts.append(error)  # one per refused connection
+        return original(self, error)
 
-    monkeypatch.setattr(portal_cache.RedisCache, "get", counted)
+    monkeypatch.setattr(portal_cache.FallbackCache, "_mark_down", counted)
     for _ in range(3):
         assert cache.get("anything") is None
     assert len(attempts) == 1  # one refused connection, then straight to the database
@@ -133,3 +135,31 @@ def test_with_redis_up_values_live_in_redis_not_in_the_table(settings):
     assert cache.get("where") == "redis"
     assert caches["database"].get("where") is None
     assert cache.ping() is True
+
+
+def test_when_redis_answers_again_no_copy_from_either_side_of_the_outage_survives(
+    settings, monkeypatch
+):
+    from django.core.cache.backends.locmem import LocMemCache
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": fallback_cache_settings(f"redis://127.0.0.1:{closed_port()}/0"),
+    }
+    now = [1000.0]
+    monkeypatch.setattr(portal_cache.time, "monotonic", lambda: now[0])
+    # A network partition: Redis keeps what it had, but this server cannot reach it.
+    partitioned = LocMemCache("partitioned", {})
+    partitioned.set("session", "signed in", 3600)
+    cache.get("session")  # refused: into the table from now on
+    cache.delete("session")  # signed out during the outage
+    cache.set("made-meanwhile", "copy", 3600)
+    assert caches["database"].get("made-meanwhile") == "copy"
+    # The partition heals.
+    caches["default"]._redis = partitioned
+    now[0] += 5.1
+    # Redis's copy from before the sign-out is dropped: the session stays signed out ...
+    assert cache.get("session") is None
+    assert partitioned.get("session") is None
+    # ... and the table's copy is gone too, so a later outage cannot bring it back.
+    assert caches["database"].get("made-meanwhile") is None
