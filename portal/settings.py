@@ -113,6 +113,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # A sync worker uses one connection at a time, so it only ever waits for one when the
         # database is unreachable: answer 503 soon rather than hold the worker.
         "timeout": env.float("DB_POOL_TIMEOUT", default=2),
+        # psycopg's pool retries a failed connection with a doubling delay (1, 2, 4, 8 s ...),
+        # so after a long outage its next try could come seconds after the database is back.
+        # Giving up each series after 2 s lets the next request start a new one at once.
+        "reconnect_timeout": env.float("DB_POOL_RECONNECT_TIMEOUT", default=2),
     }
     # The pool checks a connection before lending it: after a database restart it drops dead
     # connections instead of failing requests, so service comes back as soon as it is up.

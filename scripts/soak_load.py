@@ -311,6 +311,12 @@ def check_faults(requests, markers, timeline, readyz):
     record("5xx outside the PostgreSQL restart (Redis down included)", len(others), "0", not others)
     while_pg_down = sorted({status for t, status in readyz if pg_down + 1 < t < pg_up})
     print(f"      /readyz while PostgreSQL was down: {while_pg_down}")
+    signed_in = sum(
+        1
+        for t, status, _ms, page in requests
+        if redis_down < t < redis_up and page == "GCKey sign-in (code)" and status == 302
+    )
+    record("GCKey sign-ins completed while Redis was down", signed_in, "> 0", signed_in > 0)
     states = [status for t, status in readyz if redis_down + 1 < t < redis_up]
     after = [status for t, status in readyz if t > redis_up + RECOVERY_SECONDS]
     record(
