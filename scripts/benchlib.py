@@ -169,6 +169,18 @@ def flush_redis(url):
     redis.Redis.from_url(url).flushdb()
 
 
+def own_services(env, prefix, database, redis_db):
+    """Point ``env`` at a PostgreSQL database and a Redis database of the run's own (made when
+    missing, Redis emptied), unless ``<prefix>_DATABASE_URL`` / ``<prefix>_REDIS_URL`` say
+    otherwise."""
+    env["REDIS_URL"] = os.environ.get(f"{prefix}_REDIS_URL", f"redis://127.0.0.1:6379/{redis_db}")
+    env["DATABASE_URL"] = postgres_database(
+        os.environ.get(f"{prefix}_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{database}")
+    )
+    flush_redis(env["REDIS_URL"])
+    return env
+
+
 def finish():
     """Exit 1 if any recorded figure missed its target."""
     sys.exit(0 if all(results) else 1)

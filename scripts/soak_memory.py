@@ -2,7 +2,8 @@
 """Memory: a worker's resident memory after 10,000 requests stays under 150 MB (issue 8).
 
 Serves the production settings with gunicorn (2 workers, never recycled for this run) on
-loopback, sends 10,000 requests over a mix of pages from 4 client threads, then reads each
+loopback, on PostgreSQL and Redis (the two-server proof's databases, SOAK_DATABASE_URL and
+SOAK_REDIS_URL), sends 10,000 requests over a mix of pages from 4 client threads, then reads each
 worker's resident set size from /proc. Bounded: the requests have a 30-second timeout each.
 """
 
@@ -11,7 +12,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from benchlib import finish, free_port, gunicorn, prepare, production_env, record
+from benchlib import finish, free_port, gunicorn, own_services, prepare, production_env, record
 
 REQUESTS = int(os.environ.get("SOAK_REQUESTS", "10000"))
 LIMIT_MB = 150
@@ -49,7 +50,7 @@ def rss_mb(pid):
 
 
 def main():
-    env = production_env(free_port())
+    env = own_services(production_env(free_port()), "SOAK", "portal_soak", redis_db=6)
     env["WEB_MAX_REQUESTS"] = "0"
     prepare(env)
     with gunicorn(env) as url:

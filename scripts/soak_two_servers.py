@@ -6,7 +6,6 @@ the account as one count would. Loopback only; bounded; run by `make soak`.
 """
 
 import http.cookiejar
-import os
 import re
 import urllib.error
 import urllib.parse
@@ -15,10 +14,9 @@ import urllib.request
 import pyotp
 from benchlib import (
     finish,
-    flush_redis,
     free_port,
     gunicorn,
-    postgres_database,
+    own_services,
     prepare,
     production_env,
     record,
@@ -52,11 +50,7 @@ def post_form(opener, url, fields):
 
 def main():
     env = production_env(free_port())
-    env["REDIS_URL"] = os.environ.get("SOAK_REDIS_URL", "redis://127.0.0.1:6379/6")
-    env["DATABASE_URL"] = postgres_database(
-        os.environ.get("SOAK_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_soak")
-    )
-    flush_redis(env["REDIS_URL"])
+    own_services(env, "SOAK", "portal_soak", redis_db=6)
     prepare(env)
     second = {**env, "PORT": str(free_port())}
     with gunicorn(env) as one, gunicorn(second) as two:
