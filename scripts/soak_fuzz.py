@@ -5,27 +5,23 @@ Runs tests/test_fuzz_forms.py with FUZZ_EXAMPLES generated bodies per form (200 
 `make test` runs 25): random and unknown fields, values up to 20,000 characters, control
 characters, raw bytes that are not UTF-8, with and without the CSRF token, signed in where the
 form needs it. Each form's test fails on any 500 and unless it posted its full count. On the
-PostgreSQL server of SOAK_DATABASE_URL (pytest-django makes its own test database there).
+PostgreSQL server of SOAK_DATABASE_URL (pytest-django makes its own test database there) and
+the Redis database of SOAK_REDIS_URL, as the other proofs.
 """
 
 import os
 import re
 import subprocess
 
-from benchlib import BASE_DIR, PYTHON, finish, postgres_database, record
+from benchlib import BASE_DIR, PYTHON, finish, own_services, record
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
 MINIMUM = 2000
 
 
 def main():
-    env = {
-        **os.environ,
-        "FUZZ_EXAMPLES": str(EXAMPLES),
-        "DATABASE_URL": postgres_database(
-            os.environ.get("SOAK_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_soak")
-        ),
-    }
+    env = own_services(dict(os.environ), "SOAK", "portal_soak", redis_db=6)
+    env["FUZZ_EXAMPLES"] = str(EXAMPLES)
     result = subprocess.run(
         [PYTHON, "-m", "pytest", "tests/test_fuzz_forms.py", "-q", "-p", "no:cacheprovider"],
         cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=1800, check=False,
