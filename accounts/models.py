@@ -57,6 +57,11 @@ class SecurityEvent(models.Model):
         PARTNER_FAILED = "partner_failed", _("Sign-In Partner could not be used")
         GCKEY_ADDED = "gckey_added", _("GCKey username and password added")
         GCKEY_REMOVED = "gckey_removed", _("GCKey username and password removed")
+        APPLICATION_UNLINKED = "application_unlinked", _("Application unlinked by IRCC")
+        MFA_FAILED = "mfa_failed", _("Wrong verification code")
+        NEW_BROWSER = "new_browser", _("Signed in from a new browser")
+        EMAIL_CHANGED = "email_changed", _("Recovery email changed")
+        SESSIONS_ENDED = "sessions_ended", _("Every session ended (“This wasn’t me”)")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="security_events"
