@@ -26,16 +26,8 @@ def _crumbs(*names):
 @require_safe
 @account_page
 def account_home(request):
-    from applications import selectors
-
-    context = {
-        "page_title": _("My account"),
-        "applications": selectors.application_page_for_home(
-            user=request.user, page_number=request.GET.get("page")
-        ),
-        "unread_total": selectors.unread_message_count(user=request.user),
-    }
-    return render(request, "accounts/home.html", context)
+    # The sections of other apps (applications, drafts...) render through their inclusion tags.
+    return render(request, "accounts/home.html", {"page_title": _("My account")})
 
 
 def _safe_next(request):

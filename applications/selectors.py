@@ -2,7 +2,6 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
 
 from applications.models import Application, Message
 
@@ -24,9 +23,9 @@ def unread_message_count(*, user):
     return Message.objects.filter(application__account=user, read_at__isnull=True).count()
 
 
-def application_get_for_user(*, user, number):
-    """The applicant's own application, with its steps and messages; another's is a 404."""
-    application = (
+def application_get_for_user(*, user, number) -> Application | None:
+    """The applicant's own application, with its steps and messages; None for another's."""
+    return (
         Application.objects.filter(account=user, number=number.upper())
         .select_related("type")
         .prefetch_related(
@@ -34,17 +33,12 @@ def application_get_for_user(*, user, number):
         )
         .first()
     )
-    if application is None:
-        raise Http404
-    return application
 
 
-def message_get_for_user(*, user, number, pk):
-    message = (
+def message_get_for_user(*, user, number, pk) -> Message | None:
+    """A message about one of the applicant's own applications; None for anyone else's."""
+    return (
         Message.objects.filter(pk=pk, application__account=user, application__number=number.upper())
         .select_related("application")
         .first()
     )
-    if message is None:
-        raise Http404
-    return message

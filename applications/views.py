@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -66,6 +67,8 @@ def application_link(request):
 @account_page
 def application_detail(request, number):
     application = selectors.application_get_for_user(user=request.user, number=number)
+    if application is None:
+        raise Http404
     steps = sorted(
         (step for step in application.steps.all() if step.shown_to_applicant),
         key=lambda step: step.sort_key,
@@ -84,6 +87,8 @@ def application_detail(request, number):
 @account_page
 def message_detail(request, number, pk):
     message = selectors.message_get_for_user(user=request.user, number=number, pk=pk)
+    if message is None:
+        raise Http404
     services.message_mark_read(message=message)
     context = {
         "page_title": message.subject,
