@@ -26,6 +26,7 @@ def email_build(*, to, template_prefix, context, language) -> EmailMultiAlternat
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=list(to),
         )
+        html: str
         try:
             html = render_to_string(f"{template_prefix}_message.html", context)
         except TemplateDoesNotExist:
