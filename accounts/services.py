@@ -38,8 +38,9 @@ def coarse_user_agent(user_agent):
     return browser or system or ""
 
 
-def security_event_record(*, user, kind, request=None, detail=""):
-    user_agent = request.META.get("HTTP_USER_AGENT", "") if request is not None else ""
+def security_event_record(*, user, kind, request=None, detail="", user_agent=None):
+    if user_agent is None:
+        user_agent = request.META.get("HTTP_USER_AGENT", "") if request is not None else ""
     log_security_event(kind=kind, user_id=user.pk, request=request)
     return SecurityEvent.objects.create(
         user=user,

@@ -1,5 +1,11 @@
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -35,6 +41,15 @@ class MessageInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+class UnlinkForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        help_text=_("Kept in the application's history. The applicant does not see it."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+    )
 
 
 class ApplicationAdminForm(forms.ModelForm):
@@ -101,12 +116,12 @@ class ApplicationAdmin(admin.ModelAdmin):
     list_filter = ("status", "type")
     search_fields = ("number", "uci", "family_name", "given_names")
     list_select_related = ("type",)
-    readonly_fields = ("account", "linked_at", "history")
+    readonly_fields = ("account", "linked_at", "unlink", "link_history", "history")
     inlines = [StepInline, MessageInline]
     fieldsets = (
         (None, {"fields": ("number", "uci", "type", "received_on", "status")}),
         (_("Applicant as submitted"), {"fields": ("family_name", "given_names", "date_of_birth")}),
-        (_("Secure account"), {"fields": ("account", "linked_at")}),
+        (_("Secure account"), {"fields": ("account", "linked_at", "unlink", "link_history")}),
         (
             _("Message to the applicant"),
             {"fields": ("notify", *ApplicationAdminForm.MESSAGE_FIELDS)},
@@ -117,6 +132,79 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.display(boolean=True, description=_("linked"))
     def linked(self, application):
         return application.account_id is not None
+
+    @admin.display(description=_("Unlink"))
+    def unlink(self, application):
+        if application.account_id is None:
+            return _("Not linked to an account.")
+        url = reverse("admin:applications_application_unlink", args=[application.pk])
+        return format_html('<a class="button" href="{}">{}</a>', url, _("Unlink from this account"))
+
+    @admin.display(description=_("Links and unlinks"))
+    def link_history(self, application):
+        changes = application.link_changes.select_related("account", "changed_by")
+        if not changes:
+            return _("Never linked.")
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    timezone.localtime(change.at).strftime("%Y-%m-%d %H:%M %Z"),
+                    change.get_action_display(),
+                    change.account or "—",
+                    change.changed_by or "—",
+                    change.reason or "—",
+                )
+                for change in changes
+            ),
+        )
+        header = format_html(
+            "<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            _("time"),
+            _("action"),
+            _("account"),
+            _("by"),
+            _("reason"),
+        )
+        return format_html("<table>{}{}</table>", header, rows)
+
+    def get_urls(self):
+        unlink = path(
+            "<path:object_id>/unlink/",
+            self.admin_site.admin_view(self.unlink_view),
+            name="applications_application_unlink",
+        )
+        return [unlink, *super().get_urls()]
+
+    def unlink_view(self, request, object_id):
+        """Take an application back from an account, with a reason kept in its history."""
+        if not request.user.has_perm("applications.unlink_application"):
+            raise PermissionDenied
+        application = self.get_object(request, object_id)
+        if application is None:
+            raise Http404
+        form = UnlinkForm(request.POST or None)
+        change_url = reverse("admin:applications_application_change", args=[application.pk])
+        if application.account_id is None:
+            return redirect(change_url)
+        if request.method == "POST" and form.is_valid():
+            services.application_unlink(
+                application=application,
+                changed_by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+            self.message_user(request, _("The application is no longer linked to the account."))
+            return redirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Unlink application %(number)s") % {"number": application.number},
+            "application": application,
+            "form": form,
+            "opts": self.opts,
+            "change_url": change_url,
+        }
+        return TemplateResponse(request, "admin/applications/application/unlink.html", context)
 
     @admin.display(description=_("Changes to the steps"))
     def history(self, application):

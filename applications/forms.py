@@ -7,16 +7,20 @@ from django.utils.translation import gettext_lazy as _
 from applications.services import LinkRequest
 
 _NUMBER = re.compile(r"^[A-Z][0-9]{9}$")
+_UCI = re.compile(r"^([0-9]{8}|[0-9]{10})$")
 
 
 class LinkForm(forms.Form):
-    NUMBER, IDENTITY = "number", "identity"
+    """Linking always needs an identifier IRCC gave the applicant: the application number, or
+    the UCI with the date of birth. Names and a birth date alone never link."""
+
+    NUMBER, UCI = "number", "uci"
 
     method = forms.ChoiceField(
         label=_("How do you want to find your application?"),
         choices=[
             (NUMBER, _("With my application number and family name")),
-            (IDENTITY, _("With my family name, given name and date of birth")),
+            (UCI, _("With my UCI, family name and date of birth")),
         ],
         initial=NUMBER,
         widget=forms.RadioSelect,
@@ -30,22 +34,24 @@ class LinkForm(forms.Form):
         max_length=20,
         required=False,
     )
+    uci = forms.CharField(
+        label=_("Unique client identifier (UCI)"),
+        help_text=_(
+            "8 or 10 digits, for example 1234-5678 or 12-3456-7890. It is on letters and "
+            "documents IRCC sent you. Only needed without the application number."
+        ),
+        max_length=20,
+        required=False,
+    )
     family_name = forms.CharField(
         label=_("Family name"),
         help_text=_("As written on your application."),
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
-    given_name = forms.CharField(
-        label=_("Given name"),
-        help_text=_("Only needed without the application number."),
-        max_length=100,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-    )
     date_of_birth = forms.DateField(
         label=_("Date of birth"),
-        help_text=_("Only needed without the application number. Format: YYYY-MM-DD."),
+        help_text=_("Only needed with the UCI. Format: YYYY-MM-DD."),
         input_formats=["%Y-%m-%d"],
         required=False,
         error_messages={"invalid": _("Enter a date in the format YYYY-MM-DD.")},
@@ -59,6 +65,12 @@ class LinkForm(forms.Form):
             )
         return value
 
+    def clean_uci(self):
+        value = re.sub(r"[\s-]", "", self.cleaned_data["uci"])
+        if value and not _UCI.match(value):
+            raise forms.ValidationError(_("A UCI is 8 or 10 digits."))
+        return value
+
     def clean_date_of_birth(self):
         value = self.cleaned_data["date_of_birth"]
         if value and value > timezone.localdate():
@@ -68,15 +80,10 @@ class LinkForm(forms.Form):
     def clean(self):
         data = super().clean()
         required = _("This field is required.")
-        number_missing = (
-            not data.get("application_number") and "application_number" not in self.errors
-        )
-        if data.get("method") == self.NUMBER and number_missing:
-            self.add_error("application_number", required)
-        if data.get("method") == self.IDENTITY:
-            for name in ("given_name", "date_of_birth"):
-                if not data.get(name) and name not in self.errors:
-                    self.add_error(name, required)
+        needed = {self.NUMBER: ("application_number",), self.UCI: ("uci", "date_of_birth")}
+        for name in needed.get(data.get("method"), ()):
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, required)
         return data
 
     def link_request(self):
@@ -84,7 +91,5 @@ class LinkForm(forms.Form):
         if data["method"] == self.NUMBER:
             return LinkRequest(family_name=data["family_name"], number=data["application_number"])
         return LinkRequest(
-            family_name=data["family_name"],
-            given_name=data["given_name"],
-            date_of_birth=data["date_of_birth"],
+            family_name=data["family_name"], uci=data["uci"], date_of_birth=data["date_of_birth"]
         )

@@ -12,6 +12,8 @@ CASE_OFFICER_PERMISSIONS = [
     "view_stepchange",
     "view_message",
     "add_message",
+    "unlink_application",
+    "view_linkchange",
 ]
 
 

@@ -53,6 +53,7 @@ class Application(models.Model):
     class Meta:
         ordering = ["-received_on", "number"]
         indexes = [models.Index(fields=["account", "-received_on"])]
+        permissions = [("unlink_application", _("Can unlink an application from an account"))]
         verbose_name = _("application")
         verbose_name_plural = _("applications")
 
@@ -161,15 +162,62 @@ class Message(models.Model):
 
 
 class LinkAttempt(models.Model):
-    """Failed tries to link an application, counted per account to lock out guessing."""
+    """A failed try to link an application, counted per account and per application named.
+
+    Counting per application too means that guessing one person's file from many accounts locks
+    that file as surely as guessing from one account locks the account.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="link_attempts"
     )
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        indexes = [models.Index(fields=["user", "-at"])]
+        indexes = [
+            models.Index(fields=["user", "-at"]),
+            models.Index(fields=["application", "-at"]),
+        ]
 
     def __str__(self):
         return f"{self.user_id} {self.at:%Y-%m-%d %H:%M}"
+
+
+class LinkChange(models.Model):
+    """Who linked an application to which account, or unlinked it, when and why."""
+
+    class Action(models.TextChoices):
+        LINKED = "linked", _("Linked by the applicant")
+        UNLINKED = "unlinked", _("Unlinked by IRCC")
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="link_changes"
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action)
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("account"),
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("link change")
+        verbose_name_plural = _("link changes")
+
+    def __str__(self):
+        return f"{self.application_id} {self.action} {self.at:%Y-%m-%d}"

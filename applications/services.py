@@ -2,14 +2,14 @@
 
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import SecurityEvent, User
 from accounts.services import security_event_record
-from applications.models import Application, LinkAttempt, Message, StepChange
+from applications.models import Application, LinkAttempt, LinkChange, Message, StepChange
 
 LINK_MAX_FAILURES = 5
 LINK_LOCK = timedelta(hours=24)
@@ -22,18 +22,37 @@ def normalize_name(value):
     return " ".join(stripped.casefold().replace("-", " ").replace("’", "'").split())
 
 
-def linking_locked_until(*, user, now=None) -> datetime | None:
-    """When five failed tries within 24 hours lock linking: until 24 hours after the fifth."""
-    now = now or timezone.now()
-    recent = list(
-        LinkAttempt.objects.filter(user=user, at__gt=now - 2 * LINK_LOCK)
+def _lock_end(times, now):
+    """When the five failures in ``times`` (newest first) lock: 24 hours after the fifth."""
+    if len(times) < LINK_MAX_FAILURES or times[0] - times[-1] > LINK_LOCK:
+        return None
+    until = times[0] + LINK_LOCK
+    return until if until > now else None
+
+
+def _recent_failures(*, now, **where):
+    return list(
+        LinkAttempt.objects.filter(at__gt=now - 2 * LINK_LOCK, **where)
         .order_by("-at")
         .values_list("at", flat=True)[:LINK_MAX_FAILURES]
     )
-    if len(recent) < LINK_MAX_FAILURES or recent[0] - recent[-1] > LINK_LOCK:
-        return None
-    until = recent[0] + LINK_LOCK
-    return until if until > now else None
+
+
+def linking_locked_until(*, user, now=None) -> datetime | None:
+    """When five failed tries within 24 hours lock linking: until 24 hours after the fifth."""
+    now = now or timezone.now()
+    return _lock_end(_recent_failures(now=now, user=user), now)
+
+
+def linking_tries_left(*, user, now=None) -> int:
+    """Failed tries the account may still make before the 24-hour lock."""
+    now = now or timezone.now()
+    recent = LinkAttempt.objects.filter(user=user, at__gt=now - LINK_LOCK).count()
+    return max(LINK_MAX_FAILURES - recent, 0)
+
+
+def _target_locked(application, now) -> bool:
+    return _lock_end(_recent_failures(now=now, application=application), now) is not None
 
 
 class LinkingLocked(Exception):
@@ -43,48 +62,62 @@ class LinkingLocked(Exception):
 
 
 class NoMatch(Exception):
-    """Nothing to link: wrong details, or already linked to another account (same answer)."""
+    """Nothing to link: wrong details, a file already linked or locked (one answer for all)."""
 
 
 @dataclass(frozen=True)
 class LinkRequest:
+    """What the applicant typed. Linking needs an identifier from IRCC's own correspondence,
+    the application number or the UCI, on every path: names and a birth date alone never link.
+    """
+
     family_name: str
     number: str = ""
-    given_name: str = ""
-    date_of_birth: object = None
+    uci: str = ""
+    date_of_birth: date | None = None
+
+    def __post_init__(self):
+        if not (self.number or (self.uci and self.date_of_birth)):
+            raise ValueError("an application number, or a UCI and a date of birth, is required")
 
 
 def _matches(application, wanted: LinkRequest):
     if normalize_name(application.family_name) != normalize_name(wanted.family_name):
         return False
     if wanted.number:
-        return True
-    given = normalize_name(wanted.given_name)
-    names = normalize_name(application.given_names)
-    return given == names or given in names.split()
+        return application.number == wanted.number
+    return application.uci == wanted.uci and application.date_of_birth == wanted.date_of_birth
 
 
-def application_link(*, user, wanted: LinkRequest, request=None):
+def application_link(*, user, wanted: LinkRequest, user_agent: str = ""):
     """Link the applications that match ``wanted`` to ``user``; returns them.
 
-    Raises LinkingLocked during a lock, NoMatch otherwise, once the failure is recorded.
+    Raises LinkingLocked during the account's lock, NoMatch otherwise, once the failure is
+    recorded against the account and against each unlinked application it named.
     """
+    now = timezone.now()
     with transaction.atomic():
         # Serialise this account's attempts so parallel guesses cannot slip past the count.
         User.objects.select_for_update().filter(pk=user.pk).first()
-        until = linking_locked_until(user=user)
+        until = linking_locked_until(user=user, now=now)
         if until:
             raise LinkingLocked(until)
-        candidates = Application.objects.select_for_update().filter(account__isnull=True)
-        if wanted.number:
-            candidates = candidates.filter(number=wanted.number)
-        else:
-            candidates = candidates.filter(date_of_birth=wanted.date_of_birth)
-        matched = [application for application in candidates if _matches(application, wanted)]
+        named = Application.objects.select_for_update().filter(account__isnull=True)
+        named = (
+            named.filter(number=wanted.number) if wanted.number else named.filter(uci=wanted.uci)
+        )
+        named = list(named.order_by("pk"))
+        open_files = [application for application in named if not _target_locked(application, now)]
+        matched = [application for application in open_files if _matches(application, wanted)]
         if matched:
-            return _link(user=user, applications=matched, request=request)
-        LinkAttempt.objects.create(user=user)
-        security_event_record(user=user, kind=SecurityEvent.Kind.LINKING_FAILED, request=request)
+            return _link(user=user, applications=matched, user_agent=user_agent)
+        LinkAttempt.objects.bulk_create(
+            [LinkAttempt(user=user, application=application) for application in named]
+            or [LinkAttempt(user=user)]
+        )
+        security_event_record(
+            user=user, kind=SecurityEvent.Kind.LINKING_FAILED, user_agent=user_agent
+        )
         until = linking_locked_until(user=user)
     # Outside the transaction, so the failure stays recorded.
     if until:
@@ -92,20 +125,49 @@ def application_link(*, user, wanted: LinkRequest, request=None):
     raise NoMatch
 
 
-def _link(*, user, applications, request):
+def _link(*, user, applications, user_agent):
     now = timezone.now()
     for application in applications:
         application.account = user
         application.linked_at = now
         application.save(update_fields=["account", "linked_at"])
+        LinkChange.objects.create(
+            application=application, action=LinkChange.Action.LINKED, account=user, changed_by=user
+        )
         security_event_record(
             user=user,
             kind=SecurityEvent.Kind.APPLICATION_LINKED,
-            request=request,
+            user_agent=user_agent,
             detail=application.number,
         )
     LinkAttempt.objects.filter(user=user).delete()
     return applications
+
+
+@transaction.atomic
+def application_unlink(*, application, changed_by, reason):
+    """A case officer takes an application back from the account it was linked to."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValueError("a reason is required to unlink an application")
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    owner = application.account
+    if owner is None:
+        return None
+    application.account = None
+    application.linked_at = None
+    application.save(update_fields=["account", "linked_at"])
+    change = LinkChange.objects.create(
+        application=application,
+        action=LinkChange.Action.UNLINKED,
+        account=owner,
+        changed_by=changed_by,
+        reason=reason,
+    )
+    security_event_record(
+        user=owner, kind=SecurityEvent.Kind.APPLICATION_UNLINKED, detail=application.number
+    )
+    return change
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import account_page
@@ -34,12 +34,13 @@ def _locked_message(until):
 @account_page
 def application_link(request):
     form = LinkForm(request.POST or None)
+    user_agent = request.META.get("HTTP_USER_AGENT", "")
     locked_until = services.linking_locked_until(user=request.user)
     error = _locked_message(locked_until) if locked_until else None
     if request.method == "POST" and form.is_valid() and not locked_until:
         try:
             linked = services.application_link(
-                user=request.user, wanted=form.link_request(), request=request
+                user=request.user, wanted=form.link_request(), user_agent=user_agent
             )
         except services.LinkingLocked as locked:
             error = _locked_message(locked.until)
@@ -48,6 +49,12 @@ def application_link(request):
                 "We could not find an application with these details that can be linked to "
                 "your account. Check them against your application and try again."
             )
+            left = services.linking_tries_left(user=request.user)
+            error += " " + ngettext(
+                "You have %(count)d more try before linking is locked for 24 hours.",
+                "You have %(count)d more tries before linking is locked for 24 hours.",
+                left,
+            ) % {"count": left}
         else:
             numbers = ", ".join(application.number for application in linked)
             messages.success(request, _("Application linked: %(numbers)s.") % {"numbers": numbers})
@@ -58,6 +65,7 @@ def application_link(request):
         "page_title": gettext_lazy("Link an application to your account"),
         "form": form,
         "link_error": error,
+        "tries_left": None if locked_until else services.linking_tries_left(user=request.user),
         "breadcrumbs": _crumbs(),
     }
     return render(request, "applications/link.html", context)

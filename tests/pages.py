@@ -74,7 +74,7 @@ FORMS = [
     (
         "application_link",
         True,
-        ["method", "application_number", "family_name", "given_name", "date_of_birth"],
+        ["method", "application_number", "uci", "family_name", "date_of_birth"],
     ),
     ("account_change_password", True, ["oldpassword", "password1", "password2"]),
     ("mfa_authenticate", False, ["code"]),

@@ -1,11 +1,23 @@
 from django.db import migrations
 
-from applications.groups import CASE_OFFICER, case_officer_group_ensure
-from portal.groups import staff_group_remove
+from portal.groups import staff_group_ensure, staff_group_remove
+
+CASE_OFFICER = "case officer"
+# Frozen: the permissions this migration gave; later migrations change them.
+PERMISSIONS = [
+    "view_application",
+    "change_application",
+    "view_applicationtype",
+    "view_step",
+    "change_step",
+    "view_stepchange",
+    "view_message",
+    "add_message",
+]
 
 
 def create_group(apps, schema_editor):
-    case_officer_group_ensure(apps)
+    staff_group_ensure(apps, name=CASE_OFFICER, app_label="applications", codenames=PERMISSIONS)
 
 
 def remove_group(apps, schema_editor):

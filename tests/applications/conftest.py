@@ -5,7 +5,9 @@ from tests.factories import ApplicationFactory
 
 @pytest.fixture
 def unlinked(db):
-    return ApplicationFactory(number="E123456789", family_name="Côté", given_names="Marie Ève")
+    return ApplicationFactory(
+        number="E123456789", uci="12345678", family_name="Côté", given_names="Marie Ève"
+    )
 
 
 @pytest.fixture

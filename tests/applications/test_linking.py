@@ -3,8 +3,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from applications.models import Application, LinkAttempt
-from applications.services import linking_locked_until
+from applications.models import Application, LinkAttempt, LinkChange
+from applications.services import LinkRequest, linking_locked_until
 from tests.factories import ApplicationFactory, UserFactory
 from tests.html import parse
 
@@ -12,10 +12,10 @@ pytestmark = pytest.mark.django_db
 
 URL = "/en/account/applications/link/"
 BY_NUMBER = {"method": "number", "application_number": "E123456789", "family_name": "Côté"}
-BY_IDENTITY = {
-    "method": "identity",
+BY_UCI = {
+    "method": "uci",
+    "uci": "1234-5678",
     "family_name": "Côté",
-    "given_name": "Marie Ève",
     "date_of_birth": "1988-07-14",
 }
 
@@ -30,14 +30,11 @@ def link_error(response):
     [
         BY_NUMBER,
         {**BY_NUMBER, "application_number": "e 123-456-789", "family_name": "COTE"},
-        BY_IDENTITY,
-        {**BY_IDENTITY, "family_name": "cote", "given_name": "marie eve"},
-        {**BY_IDENTITY, "given_name": "MARIE"},
+        BY_UCI,
+        {**BY_UCI, "family_name": "cote", "uci": "12345678"},
     ],
 )
-def test_linking_by_number_or_identity_ignores_case_and_accents(
-    signed_in, applicant, unlinked, data
-):
+def test_linking_by_number_or_uci_ignores_case_and_accents(signed_in, applicant, unlinked, data):
     response = signed_in.post(URL, data)
     assert response.status_code == 302
     assert response["Location"] == "/en/account/applications/E123456789/"
@@ -51,8 +48,9 @@ def test_linking_by_number_or_identity_ignores_case_and_accents(
     [
         {**BY_NUMBER, "family_name": "Tremblay"},
         {**BY_NUMBER, "application_number": "E123456780"},
-        {**BY_IDENTITY, "date_of_birth": "1988-07-15"},
-        {**BY_IDENTITY, "given_name": "Sophie"},
+        {**BY_UCI, "date_of_birth": "1988-07-15"},
+        {**BY_UCI, "uci": "1234-5679"},
+        {**BY_UCI, "family_name": "Tremblay"},
     ],
 )
 def test_mismatch_links_nothing_and_counts_a_failure(signed_in, applicant, unlinked, data):
@@ -68,7 +66,8 @@ def test_an_application_linked_elsewhere_answers_like_a_mismatch(signed_in, appl
     Application.objects.filter(pk=unlinked.pk).update(account=other)
     mismatch = link_error(signed_in.post(URL, {**BY_NUMBER, "family_name": "Tremblay"}))
     taken = link_error(signed_in.post(URL, BY_NUMBER))
-    assert taken == mismatch != ""
+    # The same answer, but for the count of tries left, which each failure lowers.
+    assert taken.split(" You have")[0] == mismatch.split(" You have")[0] != ""
     assert Application.objects.get(pk=unlinked.pk).account == other
 
 
@@ -119,12 +118,38 @@ def test_the_lock_is_kept_in_the_database_not_in_a_process(applicant):
     assert LinkAttempt.objects.filter(user=applicant).count() == 5
 
 
-def test_identity_method_links_every_matching_application(signed_in, applicant):
-    ApplicationFactory(number="E000000001", date_of_birth=date(1988, 7, 14))
-    ApplicationFactory(number="E000000002", date_of_birth=date(1988, 7, 14))
-    response = signed_in.post(URL, BY_IDENTITY)
+def test_uci_method_links_every_application_of_that_client(signed_in, applicant):
+    ApplicationFactory(number="E000000001", uci="87654321", date_of_birth=date(1988, 7, 14))
+    ApplicationFactory(number="E000000002", uci="87654321", date_of_birth=date(1988, 7, 14))
+    ApplicationFactory(number="E000000003", uci="11112222", date_of_birth=date(1988, 7, 14))
+    response = signed_in.post(URL, {**BY_UCI, "uci": "8765-4321"})
     assert response["Location"] == "/en/account/"
-    assert applicant.applications.count() == 2
+    assert sorted(applicant.applications.values_list("number", flat=True)) == [
+        "E000000001",
+        "E000000002",
+    ]
+
+
+def test_names_and_a_birth_date_alone_never_link_someone_elses_file(signed_in, applicant):
+    """The audit's takeover: a victim's names and birth date, but no IRCC identifier."""
+    victim_file = ApplicationFactory(number="E555555555", uci="55556666")
+    for data in (
+        {"method": "identity", "family_name": "Côté", "given_name": "Marie Ève",
+         "date_of_birth": "1988-07-14"},
+        {"method": "uci", "family_name": "Côté", "date_of_birth": "1988-07-14"},
+        {"method": "number", "family_name": "Côté", "date_of_birth": "1988-07-14"},
+    ):  # fmt: skip
+        response = signed_in.post(URL, data)
+        assert response.status_code == 200
+    victim_file.refresh_from_db()
+    assert victim_file.account is None
+
+
+def test_a_link_request_without_an_identifier_cannot_be_made():
+    from applications.services import LinkRequest
+
+    with pytest.raises(ValueError, match="required"):
+        LinkRequest(family_name="Côté", date_of_birth=date(1988, 7, 14))
 
 
 @pytest.mark.parametrize(
@@ -136,9 +161,12 @@ def test_identity_method_links_every_matching_application(signed_in, applicant):
             "one letter followed by nine digits",
         ),
         ({**BY_NUMBER, "application_number": ""}, "application_number", "required"),
-        ({**BY_IDENTITY, "date_of_birth": "1988-02-30"}, "date_of_birth", "YYYY-MM-DD"),
-        ({**BY_IDENTITY, "date_of_birth": "2999-01-01"}, "date_of_birth", "future"),
-        ({**BY_IDENTITY, "family_name": "x" * 10_000}, "family_name", "at most 100"),
+        ({**BY_UCI, "date_of_birth": "1988-02-30"}, "date_of_birth", "YYYY-MM-DD"),
+        ({**BY_UCI, "date_of_birth": "2999-01-01"}, "date_of_birth", "future"),
+        ({**BY_UCI, "date_of_birth": ""}, "date_of_birth", "required"),
+        ({**BY_UCI, "uci": "123"}, "uci", "8 or 10 digits"),
+        ({**BY_UCI, "uci": ""}, "uci", "required"),
+        ({**BY_UCI, "family_name": "x" * 10_000}, "family_name", "at most 100"),
         ({**BY_NUMBER, "method": "guess"}, "method", "valid choice"),
     ],
 )
@@ -162,3 +190,57 @@ def test_non_utf8_input_gets_a_form_answer(signed_in):
 def test_link_page_in_french(signed_in, unlinked):
     response = signed_in.post("/fr/compte/demandes/lier/", {**BY_NUMBER, "family_name": "Autre"})
     assert "Nous n’avons trouvé aucune demande" in link_error(response)
+
+
+def test_guessing_one_file_from_many_accounts_locks_that_file(unlinked):
+    """Five accounts, one wrong try each against the same number: the file locks for 24 hours."""
+    from applications.services import NoMatch, application_link
+
+    wrong = LinkRequest(family_name="Tremblay", number=unlinked.number)
+    for n in range(5):
+        with pytest.raises(NoMatch):
+            application_link(user=UserFactory(username=f"guesser{n:03d}x"), wanted=wrong)
+    owner = UserFactory(username="realowner")
+    right = LinkRequest(family_name="Côté", number=unlinked.number)
+    with pytest.raises(NoMatch):  # the same answer as a mismatch: nothing says it exists
+        application_link(user=owner, wanted=right)
+    assert Application.objects.get(pk=unlinked.pk).account is None
+    # A day later the file opens again for its owner.
+    LinkAttempt.objects.update(at=timezone.now() - timedelta(hours=24, minutes=1))
+    assert application_link(user=owner, wanted=right) == [unlinked]
+
+
+def test_failures_on_other_files_do_not_lock_this_one(unlinked):
+    from applications.services import application_link
+
+    other = ApplicationFactory(number="E999999999")
+    for _ in range(5):
+        LinkAttempt.objects.create(user=UserFactory(), application=other)
+    owner = UserFactory(username="realowner")
+    linked = application_link(
+        user=owner, wanted=LinkRequest(family_name="Côté", number=unlinked.number)
+    )
+    assert linked == [unlinked]
+
+
+def test_the_page_says_how_many_tries_are_left(signed_in, applicant, unlinked):
+    text = parse(signed_in.get(URL)).select_one("main").get_text(" ", strip=True)
+    assert "You have 5 tries left" in text
+    response = signed_in.post(URL, {**BY_NUMBER, "family_name": "X"})
+    assert "You have 4 more tries before linking is locked for 24 hours." in link_error(response)
+    for _ in range(3):
+        response = signed_in.post(URL, {**BY_NUMBER, "family_name": "X"})
+    assert "You have 1 more try before linking is locked" in link_error(response)
+
+
+def test_the_page_says_how_many_tries_are_left_in_french(signed_in, applicant, unlinked):
+    response = signed_in.post("/fr/compte/demandes/lier/", {**BY_NUMBER, "family_name": "X"})
+    assert "Il vous reste 4 essais avant que la liaison soit verrouillée pendant 24 heures." in (
+        link_error(response)
+    )
+
+
+def test_every_link_is_kept_in_the_application_history(signed_in, applicant, unlinked):
+    signed_in.post(URL, BY_NUMBER)
+    change = LinkChange.objects.get(application=unlinked)
+    assert (change.action, change.account, change.changed_by) == ("linked", applicant, applicant)
