@@ -205,7 +205,8 @@ def not_me(request, token):
     if request.method == "POST":
         had_gckey = user.has_usable_password()
         services.sessions_end_all(user=user, request=request)
-        logout(request)
+        if request.user.pk == user.pk:
+            logout(request)
         messages.success(
             request, _("Every session of your account has ended. Choose a new password now.")
         )

@@ -272,3 +272,14 @@ def test_new_message_email_is_built_by_the_one_seam(settings):
             application=application, subject_en="a", subject_fr="b", body_en="c", body_fr="d"
         )
     assert '<html lang="fr">' in mail.outbox[0].alternatives[0][0]
+
+
+def test_this_was_not_me_empties_the_list_of_sessions(client, applicant):
+    from allauth.usersessions.models import UserSession
+
+    _full_sign_in(client)
+    assert UserSession.objects.filter(user=applicant).count() == 1
+    response = Client().post(_not_me_path(mail.outbox[0]))
+    assert response.status_code == 302
+    assert not UserSession.objects.filter(user=applicant).exists()
+    assert client.get("/en/account/")["Location"].startswith("/en/account/sign-in/")
