@@ -8,9 +8,11 @@ from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core import context
+from allauth.core import context as core_context  # send_mail's argument is named "context"
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.contrib.sites.shortcuts import get_current_site
 from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import translation
@@ -39,11 +41,38 @@ def language_for_email(email, *, default=None):
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
-        # Emails go out in the account's preferred language, whatever page sent them.
+        # Emails go out in the account's preferred language, whatever page sent them, and the
+        # background worker delivers them: the page answers the same, and as fast, whether the
+        # address is known or not and whether the mail server is up, slow or down.
+        from portal.mail import email_queue
+
         user = context.get("user")
         language = getattr(user, "preferred_language", "") or language_for_email(email)
+        request = core_context.request
         with translation.override(language):
-            super().send_mail(template_prefix, email, context)
+            message = self.render_mail(
+                template_prefix,
+                email,
+                {
+                    "request": request,
+                    "email": email,
+                    "current_site": get_current_site(request),
+                    **context,
+                },
+            )
+        email_queue(message)
+
+    def post_login(self, request, user, **kwargs):
+        # A sign-in from a browser this account has not used: recorded, and the owner is told
+        # (except for the browser that registered the account a moment ago).
+        from accounts import browsers, services
+
+        response = super().post_login(request, user, **kwargs)
+        if not browsers.browser_is_known(request, user):
+            if not kwargs.get("signup"):
+                services.new_browser_record(user=user, request=request)
+            browsers.browser_remember(request, response, user)
+        return response
 
     def get_login_redirect_url(self, request):
         # After sign-in, pages follow the preferred language (the toggle still works).

@@ -88,10 +88,46 @@ class ProfileForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, partner_recently=False, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("given_names", "family_name", "email"):
             self.fields[name].required = True
+        # Changing the recovery address of a complete profile needs proof that the owner is
+        # here: the password for GCKey accounts, a fresh partner sign-in for partner-only ones.
+        self.old_email = self.instance.email if self.instance.has_complete_profile else ""
+        self.partner_recently = partner_recently
+        self.needs_partner_sign_in = False
+        if self.old_email and self.instance.has_usable_password():
+            self.fields["current_password"] = forms.CharField(
+                label=_("Current password"),
+                help_text=_("Needed only to change your email address."),
+                required=False,
+                strip=False,
+                widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+            )
+
+    def clean(self):
+        data = super().clean()
+        email = data.get("email")
+        if not self.old_email or not email or email.lower() == self.old_email.lower():
+            return data
+        if self.instance.has_usable_password():
+            password = data.get("current_password") or ""
+            if not self.instance.check_password(password):
+                self.add_error(
+                    "current_password",
+                    _("To change your email address, enter your current password."),
+                )
+        elif not self.partner_recently:
+            self.needs_partner_sign_in = True
+            self.add_error(
+                "email",
+                _(
+                    "To change your email address, sign in again with your Sign-In Partner "
+                    "first, then change it within 5 minutes."
+                ),
+            )
+        return data
 
     def clean_date_of_birth(self):
         value = self.cleaned_data["date_of_birth"]

@@ -94,3 +94,12 @@ def _partner_added(sender, request, sociallogin, **kwargs):
 @receiver(social_signals.social_account_removed)
 def _partner_removed(sender, request, socialaccount, **kwargs):
     security_event_record(user=socialaccount.user, kind=Kind.PARTNER_REMOVED, request=request)
+
+
+@receiver(mfa_signals.authentication_failed)
+def _authenticator_code_failed(sender, request, user, reauthentication=False, **kwargs):
+    # Outside re-authentication, a code is only asked once the password was right: the owner
+    # hears of it, with a "This wasn't me" link.
+    from accounts.services import mfa_failed_record
+
+    mfa_failed_record(user=user, request=request, signing_in=not reauthentication)

@@ -121,6 +121,11 @@ urlpatterns = [
     path(_("account/security/partner/remove/"), views.partner_remove, name="partner_remove"),
 ]
 
+# "This wasn't me" links of security emails (accounts/services.py: security_alert_send).
+urlpatterns += [
+    path(_("account/security/not-me/<str:token>/"), views.not_me, name="not_me"),
+]
+
 if settings.PARTNER_OIDC_SERVER_URL:
     # Option 2 of the sign-in page (templates/portal/signin.html shows it when this resolves).
     urlpatterns.append(path(_("sign-in/partner/"), partner_login, name="partner_login"))

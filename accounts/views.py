@@ -1,6 +1,7 @@
 from allauth.core import ratelimit
 from allauth.socialaccount.forms import DisconnectForm
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -44,7 +45,11 @@ def _safe_next(request):
 def profile(request):
     user = request.user
     first_time = not user.has_complete_profile
-    form = ProfileForm(request.POST or None, instance=user)
+    form = ProfileForm(
+        request.POST or None,
+        instance=user,
+        partner_recently=services.partner_signed_in_recently(request=request, user=user),
+    )
     if request.method == "POST" and form.is_valid():
         services.profile_update(user=user, request=request, data=form.cleaned_data)
         next_url = _safe_next(request)
@@ -60,6 +65,7 @@ def profile(request):
         "first_time": first_time,
         "next": _safe_next(request),
         "breadcrumbs": [] if first_time else _crumbs("account_home"),
+        "partner_sign_in_again": form.needs_partner_sign_in,
     }
     return render(request, "accounts/profile.html", context)
 
@@ -174,3 +180,31 @@ def session_keepalive(request):
     """The "Stay signed in" button of the idle warning."""
     session_touch(request)
     return JsonResponse({"seconds_left": session_seconds_left(request)})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def not_me(request, token):
+    """The "This wasn't me" link of security emails. Following it changes nothing: the button
+    does (every session ends, a new password is needed)."""
+    user = services.not_me_user(token=token)
+    if user is None:
+        return render(
+            request,
+            "accounts/not_me_invalid.html",
+            {"page_title": _("This link no longer works")},
+            status=400,
+        )
+    if request.method == "POST":
+        had_gckey = user.has_usable_password()
+        services.sessions_end_all(user=user, request=request)
+        if request.user.pk == user.pk:
+            logout(request)
+        messages.success(
+            request, _("Every session of your account has ended. Choose a new password now.")
+        )
+        return redirect("account_reset_password" if had_gckey else "signin")
+    return render(
+        request,
+        "accounts/not_me.html",
+        {"page_title": _("Secure your account"), "has_gckey": user.has_usable_password()},
+    )

@@ -23,3 +23,11 @@ def sign_in(client, username, password=PASSWORD, *, language="en", headers=None,
 def two_step(client, code, *, language="en"):
     url = "/en/account/two-step/verify/" if language == "en" else "/fr/compte/deux-etapes/verifier/"
     return client.post(url, {"code": code})
+
+
+def delivering():
+    """Run what the block queues for after its commit (emails): the test's transaction never
+    commits, so without this nothing queued with ``transaction.on_commit`` would run."""
+    from django.test import TestCase
+
+    return TestCase.captureOnCommitCallbacks(execute=True)

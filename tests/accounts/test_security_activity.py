@@ -20,7 +20,7 @@ def test_sign_ins_failures_and_sign_outs_are_recorded(client, applicant):
     sign_in(client, "alextremblay")
     two_step(client, totp_now())
     client.post("/en/account/sign-out/")
-    assert kinds(applicant) == ["sign_in_failed", "signed_in", "signed_out"]
+    assert kinds(applicant) == ["sign_in_failed", "signed_in", "new_browser", "signed_out"]
     failed = applicant.security_events.get(kind="sign_in_failed")
     assert failed.user_agent == "Firefox / Windows"
 

@@ -69,3 +69,17 @@ def test_skip_link_appears_on_focus_and_moves_to_main(live_server, page, transac
     assert box["x"] >= 0
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main-content"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("valid", [True, False])
+def test_this_was_not_me_pages_have_no_axe_violations(
+    live_server, page, transactional_db, csp_violations, language, valid
+):
+    from accounts.services import not_me_token
+    from tests.factories import UserFactory
+
+    token = not_me_token(user=UserFactory(username="notmeapplicant")) if valid else "expired"
+    with translation.override(language):
+        path = reverse("not_me", kwargs={"token": token})
+    assert_accessible(page, live_server.url + path, csp_violations)
