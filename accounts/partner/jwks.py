@@ -4,9 +4,10 @@ import hmac
 import json
 
 import jwt
-from allauth.socialaccount.adapter import get_adapter
 from allauth.socialaccount.providers.oauth2.client import OAuth2Error
 from django.core.cache import cache
+
+from accounts.partner.documents import fetch_json, jwks_check
 
 CACHE_SECONDS = 60 * 60
 
@@ -16,10 +17,7 @@ def _cache_key(jwks_uri):
 
 
 def _fetch(jwks_uri):
-    with get_adapter().get_requests_session() as session:
-        response = session.get(jwks_uri)
-        response.raise_for_status()
-        data = response.json()
+    data = jwks_check(fetch_json(jwks_uri, "jwks"))  # checked before it is cached
     cache.set(_cache_key(jwks_uri), json.dumps(data), CACHE_SECONDS)
     return data
 

@@ -1,4 +1,7 @@
+import logging
+
 from allauth.account.internal.decorators import login_not_required
+from allauth.socialaccount.helpers import render_authentication_error
 from allauth.socialaccount.models import SocialApp
 from allauth.socialaccount.providers.oauth2.views import OAuth2CallbackView, OAuth2LoginView
 from django.conf import settings
@@ -6,8 +9,21 @@ from django.http import Http404
 
 from accounts.partner.provider import PartnerOAuth2Adapter
 
+logger = logging.getLogger(__name__)
+
 
 class PartnerCallbackView(OAuth2CallbackView):
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except (KeyError, ValueError, TypeError, AttributeError) as error:
+            # A broker's answer that slipped past documents.py's checks: the bilingual error
+            # page, as for any other failed partner sign-in; the log keeps what happened.
+            logger.exception("Sign-In Partner: unusable answer from the broker")
+            return render_authentication_error(
+                request, self.adapter.get_provider(), exception=error
+            )
+
     def _get_state(self, request, provider):
         state, response = super()._get_state(request, provider)
         self.adapter.expected_nonce = (state or {}).get("nonce")
