@@ -214,6 +214,8 @@ def median_seconds(url, *, cookies="", samples=30):
             response.read()
             if response.status != 200:
                 raise RuntimeError(f"{url} answered {response.status}")
+            if response.url != url:  # a redirect (to a sign-in page, say) is not the page
+                raise RuntimeError(f"{url} was redirected to {response.url}")
         timings.append(time.perf_counter() - started)
     return statistics.median(timings)
 
