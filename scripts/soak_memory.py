@@ -170,7 +170,7 @@ def main():
         largest < LIMIT_MB,
         on=on,
     )
-    last_third = readings[-max(3, len(readings) // 3) :]
+    last_third = readings[-max(3, -(-len(readings) // 3)) :]  # a third, rounded up
     growth = max(
         slope([(sent / 1000, sizes[pid]) for sent, sizes in last_third]) for pid in workers
     )
