@@ -1,6 +1,8 @@
 """Shared pieces of the benchmark scripts (scripts/bench_*.py, run by `make bench`).
 
-Every load run is bounded in time and targets 127.0.0.1 only.
+Every load run is bounded in time and targets 127.0.0.1 only. The benches run on PostgreSQL and
+Redis of their own (``bench_env``); every ratio is measured in alternating rounds and reported
+as the median with its spread (``alternate``), and each figure names its backend.
 """
 
 import os
@@ -9,6 +11,7 @@ import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -21,6 +24,13 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DURATION = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+# At least 3: one round can always be lucky or unlucky on a shared machine.
+ROUNDS = max(3, int(os.environ.get("BENCH_ROUNDS", "3")))
+# Where the benches' databases are made (portal_bench_<name>, kept between runs), and their Redis
+# database (emptied at the start of each script). BENCH_BACKEND=sqlite: SQLite and no Redis.
+POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
+SQLITE = os.environ.get("BENCH_BACKEND", "postgresql").lower() == "sqlite"
 results = []
 
 
@@ -43,8 +53,47 @@ def production_env(port):
         PORT=str(port),
         WEB_CONCURRENCY="2",
     )
-    env.setdefault("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'bench.sqlite3'}")
     return env
+
+
+def server_root(url=POSTGRES_SERVER):
+    """``url`` without its database: ``postgres://user@host:port``."""
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit(parts._replace(path="", query="", fragment=""))
+
+
+def bench_env(name):
+    """Production settings on a database of the bench's own, ``portal_bench_<name>`` on the
+    PostgreSQL server of BENCH_POSTGRES_URL (made when missing, kept), and the Redis database of
+    BENCH_REDIS_URL (emptied now); its cache keys are prefixed with the name, so that two servers
+    side by side keep apart. With BENCH_BACKEND=sqlite: ``var/bench-<name>.sqlite3``, made
+    afresh, and each process's own memory cache."""
+    env = production_env(free_port())
+    env["CACHE_KEY_PREFIX"] = f"bench-{name}"
+    if SQLITE:
+        env["DATABASE_URL"] = f"sqlite:///{BASE_DIR / 'var' / f'bench-{name}.sqlite3'}"
+        env["REDIS_URL"] = ""
+        (BASE_DIR / "var").mkdir(exist_ok=True)
+        (BASE_DIR / "var" / f"bench-{name}.sqlite3").unlink(missing_ok=True)
+    else:
+        env["DATABASE_URL"] = postgres_database(f"{server_root()}/portal_bench_{name}")
+        env["REDIS_URL"] = REDIS
+        flush_redis(REDIS)
+    return env
+
+
+def backend(env):
+    """What ``env`` runs on, for the figures: "PostgreSQL + Redis", say."""
+    database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
+    cache = "Redis" if env.get("REDIS_URL") else "per-process memory cache"
+    return f"{database} + {cache}"
+
+
+def clear_cache(env):
+    """Empty the shared cache a server of ``env`` reads (its Redis database), as after an
+    expiry; per-process caches are the server's own and are not touched."""
+    if env.get("REDIS_URL"):
+        flush_redis(env["REDIS_URL"])
 
 
 def manage(env, *args):
@@ -106,16 +155,40 @@ def requests_per_second(url):
     return float(match.group(1))
 
 
-def record(name, value, target, ok):
+def record(name, value, target, ok, *, on=None):
+    """Print one figure with its target and PASS/FAIL; ``on``: the backend it was measured on."""
     results.append(ok)
-    print(f"{'PASS' if ok else 'FAIL'}  {name}: {value}  (target: {target})")
+    where = f"  [{on}]" if on else ""
+    print(f"{'PASS' if ok else 'FAIL'}  {name}: {value}  (target: {target}){where}")
+
+
+def alternate(name, first, second, *, ratio, target, passes, show, on):
+    """Measure ``first()`` then ``second()``, and again, ROUNDS times in all (A, B, A, B, ...);
+    each round gives ``ratio(a, b)``. Prints every round (``show(a)``, ``show(b)``), then records
+    the median ratio with its min–max, PASS/FAIL on the median (``passes(median)``).
+
+    Alternating spreads the machine's changes of load over both sides; the median keeps one odd
+    round from deciding, and the spread shows how far to trust it. Returns the median."""
+    ratios = []
+    for index in range(ROUNDS):
+        a = first()
+        b = second()
+        ratios.append(ratio(a, b))
+        print(f"      round {index + 1}: {show(a)} vs {show(b)}: {ratios[-1]:.2f}x")
+    middle = statistics.median(ratios)
+    record(
+        name,
+        f"{middle:.2f}x (median of {ROUNDS} rounds; {min(ratios):.2f}–{max(ratios):.2f}x)",
+        target,
+        passes(middle),
+        on=on,
+    )
+    return middle
 
 
 def prepare(env):
     """Collect static files, migrate and load the demo data for a production-settings run."""
     (BASE_DIR / "var").mkdir(exist_ok=True)
-    # The default SQLite file is the bench's own: start it afresh.
-    (BASE_DIR / "var" / "bench.sqlite3").unlink(missing_ok=True)
     manage(env, "collectstatic", "--noinput", "-v0")
     manage(env, "migrate", "--noinput", "-v0")
     # The stub broker is off with DEBUG off, so its tables were not migrated: leave it out here.
@@ -133,8 +206,6 @@ def setup_django(env):
 
 def median_seconds(url, *, cookies="", samples=30):
     """Median time of ``samples`` sequential GETs of ``url`` (each must answer 200)."""
-    import statistics
-
     timings = []
     for _ in range(samples):
         request = urllib.request.Request(url, headers={"Cookie": cookies})
@@ -143,6 +214,8 @@ def median_seconds(url, *, cookies="", samples=30):
             response.read()
             if response.status != 200:
                 raise RuntimeError(f"{url} answered {response.status}")
+            if response.url != url:  # a redirect (to a sign-in page, say) is not the page
+                raise RuntimeError(f"{url} was redirected to {response.url}")
         timings.append(time.perf_counter() - started)
     return statistics.median(timings)
 
