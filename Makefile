@@ -29,10 +29,14 @@ run: install messages migrate  ## set up and serve on http://127.0.0.1:$(PORT)/
 # Production settings on this machine: DEBUG off, collected static files, gunicorn. Plain HTTP on
 # loopback, so no HTTPS redirect and no __Secure- cookies; a random SECRET_KEY unless one is set.
 serve: install messages
-	export DEBUG=false SECURE_SSL_REDIRECT=false SECURE_COOKIES=false \
+	export DEBUG=false SECURE_SSL_REDIRECT=false SECURE_COOKIES=false LOOPBACK_DEMO=true \
 	  ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	  ADMIN_URL="$${ADMIN_URL:-staff-admin/}" PORTAL_BASE_URL="$${PORTAL_BASE_URL:-http://127.0.0.1:$(PORT)}" \
+	  DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_serve}" \
+	  REDIS_URL="$${REDIS_URL:-redis://127.0.0.1:6379/3}" \
 	  SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 	  PORT=$(PORT); \
+	$(PY) -c "import sys; sys.path.insert(0, 'scripts'); import benchlib, os; benchlib.postgres_database(os.environ['DATABASE_URL'])" && \
 	$(PY) manage.py collectstatic --noinput -v0 && \
 	$(PY) manage.py migrate --noinput -v0 && \
 	exec $(VENV)/bin/gunicorn -c gunicorn.conf.py portal.wsgi

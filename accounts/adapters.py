@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import SecurityEvent, User
+from portal.guards import is_local_path
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +74,10 @@ class AccountAdapter(DefaultAccountAdapter):
                 services.new_browser_record(user=user, request=request)
             browsers.browser_remember(request, response, user)
         return response
+
+    def is_safe_url(self, url):
+        # `next` is followed only when it is a path on this site (portal/guards.py).
+        return is_local_path(url) and super().is_safe_url(url)
 
     def get_login_redirect_url(self, request):
         # After sign-in, pages follow the preferred language (the toggle still works).

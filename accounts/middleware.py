@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from accounts.adapters import has_second_factor
@@ -109,3 +110,18 @@ class AccountSetupMiddleware:
         if two_step_required(request) and not two_step_ready(request):
             return redirect("mfa_activate_totp")
         return None
+
+
+class SignedInNoStoreMiddleware:
+    """Pages shown to a signed-in person carry their data: no browser or proxy keeps a copy
+    (a shared computer's back button, a caching proxy)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
+        return response

@@ -1,8 +1,8 @@
 """The secure account's pages, with translated slugs.
 
 allauth's own URL patterns have English paths only, so each page applicants see is declared
-again here under a translated path with allauth's URL name. Django's reverse() picks the last
-pattern of a name, so these win; allauth's patterns stay mounted first for anything not listed.
+here under a translated path with allauth's URL name, and allauth's list is not mounted: a page
+the portal does not declare answers 404.
 """
 
 from allauth.account import views as account_views
@@ -90,6 +90,19 @@ allauth_translated = [
     ),
     path(_("account/sessions/"), usersessions_views.list_usersessions, name="usersessions_list"),
     path(
+        _("account/two-step/security-keys/confirm-identity/"),
+        webauthn_views.reauthenticate_webauthn,
+        name="mfa_reauthenticate_webauthn",
+    ),
+    path(_("account/inactive/"), account_views.account_inactive, name="account_inactive"),
+    # A partner-only account that wants a password adds a GCKey: username rules, two-step
+    # verification and a security event come with it.
+    path(
+        _("account/password/set/"),
+        RedirectView.as_view(pattern_name="gckey_add"),
+        name="account_set_password",
+    ),
+    path(
         _("account/partner/cancelled/"),
         social_views.login_cancelled,
         name="socialaccount_login_cancelled",
@@ -105,7 +118,9 @@ allauth_translated = [
 ]
 
 urlpatterns = [
-    path(_("account/"), include("allauth.urls")),
+    # Only the pages declared here are mounted: allauth's own URL list (English paths, pages
+    # the portal does not offer) is not included. The Sign-In Partner's start and return.
+    path(_("account/"), include("accounts.partner.urls")),
     *allauth_translated,
     path(_("account/"), views.account_home, name="account_home"),
     path(_("account/profile/"), views.profile, name="profile"),

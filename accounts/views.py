@@ -15,6 +15,7 @@ from accounts import services
 from accounts.decorators import account_page
 from accounts.forms import ForgotUsernameForm, GCKeyAddForm, ProfileForm
 from accounts.middleware import session_seconds_left, session_touch
+from portal.guards import is_local_path
 
 SECURITY_ACTIVITY_SHOWN = 30
 
@@ -33,7 +34,7 @@ def account_home(request):
 
 def _safe_next(request):
     next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
+    if is_local_path(next_url) and url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return next_url

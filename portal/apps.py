@@ -7,4 +7,4 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal content")
 
     def ready(self):
-        from portal import selectors  # noqa: F401  (connects the cache-clearing signals)
+        from portal import checks, selectors  # noqa: F401  (the checks; cache-clearing signals)

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "portal.guards.NulInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.SessionIdleTimeoutMiddleware",
     "accounts.middleware.AccountSetupMiddleware",
+    "accounts.middleware.SignedInNoStoreMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -404,6 +406,9 @@ LOGGING = {
 PORTAL_CONTENT_DATE = "2026-11-26"
 # The admin's address; change it in production to keep it off scanners' lists.
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
+# A demonstration of the production settings on this machine (`make serve`, the benches): plain
+# HTTP on a loopback address and the demonstration bank are then allowed (portal/checks.py).
+LOOPBACK_DEMO = env.bool("LOOPBACK_DEMO", default=False)
 # The portal's public address, for links in emails sent outside a request (background tasks).
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Per address and hour: beyond these, reports are thanked and dropped, requests refused.

@@ -34,7 +34,7 @@ from benchlib import (
 CONCURRENT = 200
 SMALL, LARGE = 200, 200_000
 LIST_SAMPLES = 15
-LIST_PATH = "/en/admin/feedback/problemreport/"
+LIST_PATH = "/en/staff-admin/feedback/problemreport/"  # benchlib.production_env's ADMIN_URL
 
 
 def django(env, code):

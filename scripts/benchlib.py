@@ -50,6 +50,9 @@ def production_env(port):
         # Loopback HTTP: no TLS redirect, no __Secure- cookies for this local run.
         SECURE_SSL_REDIRECT="false",
         SECURE_COOKIES="false",
+        LOOPBACK_DEMO="true",  # plain HTTP on loopback (portal/checks.py)
+        ADMIN_URL="staff-admin/",
+        PORTAL_BASE_URL=f"http://127.0.0.1:{port}",
         PORT=str(port),
         WEB_CONCURRENCY="2",
     )

@@ -5,6 +5,7 @@ The count per form is FUZZ_EXAMPLES: 25 in `make test`; `make soak` runs 200 per
 """
 
 import os
+from urllib.parse import quote, urlencode
 
 import pytest
 from django.test import Client
@@ -35,8 +36,18 @@ texts = st.one_of(
             "null",
             "[]",
             "{}",
+            "E12345678\x00",
+            "\x00",
         ]
     ),
+)
+# `next` values that are not local paths, and the ways a query string can be broken.
+NEXT_VALUES = ["foo", "account_logout", "//evil.example/", "https://evil.example/", "/\\evil",
+               "javascript:alert(1)", "%00", "/en/account/\x00", "", "/en/account/"]  # fmt: skip
+queries = st.one_of(
+    st.sampled_from(NEXT_VALUES).map(lambda value: {"next": value}),
+    st.binary(max_size=40).map(lambda raw: raw.decode("latin-1")),  # invalid UTF-8, %-encoded
+    st.just("q=%FF%FE%00&next=%C3"),
 )
 
 
@@ -63,19 +74,45 @@ def test_generated_posts_never_get_a_500(name, signed_in, fields):
         derandomize=True,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
-    @given(body=bodies(fields), payload=raw, csrf=st.booleans(), encoded=st.booleans())
-    def post(body, payload, csrf, encoded):
+    @given(
+        body=bodies(fields), payload=raw, csrf=st.booleans(), encoded=st.booleans(), query=queries
+    )
+    def post(body, payload, csrf, encoded, query):
         nonlocal posted
         posted += 1
         client = Client(enforce_csrf_checks=csrf, raise_request_exception=False)
         if signed_in:
             client.force_login(user)
+        target = url + "?" + (urlencode(query) if isinstance(query, dict) else quote(query, "=&%"))
         if encoded:
-            response = client.post(url, body)
+            response = client.post(target, body)
         else:
-            response = client.post(url, payload, content_type="application/x-www-form-urlencoded")
-        assert response.status_code < 500, (url, body if encoded else payload)
+            response = client.post(
+                target, payload, content_type="application/x-www-form-urlencoded"
+            )
+        assert response.status_code < 500, (target, body if encoded else payload)
 
     post()
     # The figure scripts/soak_fuzz.py reports: every form got its count of generated bodies.
     assert posted >= EXAMPLES
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name", ["account_home", "profile", "security_settings", "application_link"]
+)
+def test_signed_in_pages_never_get_a_500_from_their_query(name):
+    """GET of signed-in pages with NUL, invalid UTF-8 and `next` values that are not paths."""
+    url = reverse(name)
+    user = UserFactory(username="fuzzapplicant", totp_secret="A2RDWP24JXCMROBGZ5TBTQPJPPTPCEKS")
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+
+    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+    @given(query=queries)
+    def get(query):
+        target = url + "?" + (urlencode(query) if isinstance(query, dict) else quote(query, "=&%"))
+        assert client.get(target).status_code < 500, target
+
+    get()
