@@ -38,11 +38,17 @@ def production_env(**extra):
         for key, value in os.environ.items()
         if not key.startswith(("DJANGO_", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"))
     }
+    env.pop("LOOPBACK_DEMO", None)
     env.update(
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="portal.example.ca",
         DJANGO_SETTINGS_MODULE="portal.settings",
+        # What production must have (portal/checks.py); the services need not answer for `check`.
+        DATABASE_URL="postgres://portal@db.internal:5432/portal",
+        REDIS_URL="redis://cache.internal:6379/0",
+        PORTAL_BASE_URL="https://portal.example.ca",
+        ADMIN_URL="staff-7f3a/",
         **extra,
     )
     return env
