@@ -1,8 +1,15 @@
+from allauth.socialaccount.models import SocialApp, SocialToken
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SecurityEvent, User
+
+# The Sign-In Partner's registration is configuration (SOCIALACCOUNT_PROVIDERS), and its tokens
+# are not stored (SOCIALACCOUNT_STORE_TOKENS = False): neither has anything to show staff.
+for _model in (SocialApp, SocialToken):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
 
 
 @admin.register(User)
