@@ -90,7 +90,7 @@ PAGES = [
     Entry("help_index", ANONYMOUS),
     Entry("help_how_to_sign_in", ANONYMOUS),
     Entry("help_topic", ANONYMOUS, _help_topic),
-    Entry("search", ANONYMOUS, extra={"query": "q=password"}),
+    Entry("search", ANONYMOUS, extra={"query": {"en": "q=password", "fr": "q=mot+de+passe"}}),
     # The secure account
     Entry("account_home", APPLICANT),
     Entry("profile", APPLICANT),
@@ -147,6 +147,9 @@ NOT_PAGES = {
     "admin:jsi18n": "the admin's JavaScript catalogue",
     "admin:autocomplete": "JSON for the admin's autocomplete widgets",
     "admin:view_on_site": "redirects to the object's page",
+    "admin:feedback_problemreport_export": "a CSV file (tests/feedback/test_triage_export_and_summary.py)",
+    "admin:feedback_supportrequest_export": "a CSV file (tests/feedback/test_triage_export_and_summary.py)",
+    "admin:feedback_supportrequest_attachment": "a file download (tests/feedback/test_triage_attachments.py)",
 }
 
 ADMIN_MODEL_URL = re.compile(r"^admin:(\w+?)_(\w+)_(changelist|add|change|delete|history)$")
@@ -167,6 +170,8 @@ def admin_entries(names, demo):
         elif name == "admin:app_list":
             for app_label in sorted({label for label, _model in models}):
                 entries.append(Entry(name, ADMIN, {"app_label": app_label}))
+        elif match and not _admin_allows(models, name, match.group(3), demo):
+            continue  # a read-only admin (no add or delete for anyone): the URL answers 403
         elif match and match.group(3) in ("change", "delete", "history"):
             model = _admin_model(models, name)
             obj = model._default_manager.order_by("pk").first() if model else None
@@ -179,6 +184,21 @@ def admin_entries(names, demo):
         else:
             entries.append(Entry(name, ADMIN, {}))
     return entries, missing
+
+
+def _admin_allows(models, name, action, demo):
+    from django.test import RequestFactory
+
+    model = _admin_model(models, name)
+    superuser = getattr(demo, "users", {}).get(ADMIN)
+    if model is None or action not in ("add", "delete") or not hasattr(superuser, "is_active"):
+        return True
+    request = RequestFactory().get("/")
+    request.user = superuser
+    model_admin = admin.site._registry[model]
+    if action == "add":
+        return model_admin.has_add_permission(request)
+    return model_admin.has_delete_permission(request)
 
 
 def _model(model):

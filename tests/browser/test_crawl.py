@@ -59,7 +59,7 @@ TEXTS_JS = """() => {
   const keep = (el, text) => {
     if (!text || !text.trim() || el.closest(skip)) return;
     const marked = el.closest('[lang]');
-    if (marked && marked.lang.split('-')[0] !== pageLanguage) return;
+    if (marked && marked.getAttribute('lang').split('-')[0] !== pageLanguage) return;
     out.push(text.trim());
   };
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -218,7 +218,7 @@ def run_crawl(browser, live_server, demo, role):
                     )
                     with translation.override(other):
                         expected_toggle = reverse(entry.name, kwargs=other_kwargs or None)
-                query = entry.extra.get("query")
+                query = entry.extra.get("query", {}).get(language)
                 url = live_server.url + path + (f"?{query}" if query else "")
                 response = page.goto(url)
                 landed = page.url.removeprefix(live_server.url).split("?")[0]
