@@ -147,9 +147,9 @@ NOT_PAGES = {
     "admin:jsi18n": "the admin's JavaScript catalogue",
     "admin:autocomplete": "JSON for the admin's autocomplete widgets",
     "admin:view_on_site": "redirects to the object's page",
-    "admin:feedback_problemreport_export": "a CSV file (tests/feedback/test_triage_export_and_summary.py)",
-    "admin:feedback_supportrequest_export": "a CSV file (tests/feedback/test_triage_export_and_summary.py)",
-    "admin:feedback_supportrequest_attachment": "a file download (tests/feedback/test_triage_attachments.py)",
+    "admin:feedback_problemreport_export": "a CSV file (tests/feedback/test_triage_export_*)",
+    "admin:feedback_supportrequest_export": "a CSV file (tests/feedback/test_triage_export_*)",
+    "admin:feedback_supportrequest_attachment": "a download (tests/feedback/test_triage_attachments)",
 }
 
 ADMIN_MODEL_URL = re.compile(r"^admin:(\w+?)_(\w+)_(changelist|add|change|delete|history)$")
