@@ -149,7 +149,7 @@ NOT_PAGES = {
     "admin:view_on_site": "redirects to the object's page",
     "admin:feedback_problemreport_export": "a CSV file (tests/feedback/test_triage_export_*)",
     "admin:feedback_supportrequest_export": "a CSV file (tests/feedback/test_triage_export_*)",
-    "admin:feedback_supportrequest_attachment": "a download (tests/feedback/test_triage_attachments)",
+    "admin:feedback_supportrequest_attachment": "a file (test_triage_attachments)",
 }
 
 ADMIN_MODEL_URL = re.compile(r"^admin:(\w+?)_(\w+)_(changelist|add|change|delete|history)$")
