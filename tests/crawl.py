@@ -64,6 +64,10 @@ def _help_topic(demo, language):
     return {"slug": getattr(demo.help_topic, f"slug_{language}")}
 
 
+def _webauthn(demo, language):
+    return {"pk": demo.webauthn.pk}
+
+
 def _reset_key(demo, language):
     return {"uidb36": demo.reset_uidb36, "key": demo.reset_key}
 
@@ -110,6 +114,9 @@ PAGES = [
     Entry("mfa_generate_recovery_codes", APPLICANT),
     Entry("mfa_list_webauthn", APPLICANT),
     Entry("mfa_add_webauthn", APPLICANT),
+    Entry("mfa_edit_webauthn", APPLICANT, _webauthn),
+    Entry("mfa_remove_webauthn", APPLICANT, _webauthn),
+    Entry("mfa_reauthenticate_webauthn", APPLICANT),
     Entry("socialaccount_connections", APPLICANT),
     Entry("gckey_add", APPLICANT),
     # A GCKey just registered: two-step verification is set up next.
@@ -129,8 +136,6 @@ NOT_PAGES = {
     "(tests/browser/test_partner_journey.py scans it)",
     "mfa_authenticate": "needs a pending sign-in (tests/browser/test_gckey_journey.py scans it)",
     "mfa_download_recovery_codes": "a text file, not a page",
-    "mfa_remove_webauthn": "needs a registered security key",
-    "mfa_edit_webauthn": "needs a registered security key",
     "partner_stub_discovery": "the stub broker's JSON protocol endpoint",
     "partner_stub_authorize": "the stub broker's protocol endpoint (redirects)",
     "partner_stub_token": "the stub broker's JSON protocol endpoint",

@@ -7,12 +7,18 @@ One test per role collects every problem of every page, so a failure lists them 
 """
 
 import re
+import time
 from datetime import date
 from types import SimpleNamespace
 
 import pytest
 from allauth.account.forms import default_token_generator
+from allauth.account.internal.flows.login import (
+    _AUTHENTICATION_METHODS_USER_SESSION_KEY as AUTHENTICATION_USER_SESSION_KEY,
+)
+from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
 from allauth.account.utils import user_pk_to_url_str
+from allauth.mfa.models import Authenticator
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -22,6 +28,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from tests import crawl
+from tests.webauthn_credential import registration_response
 
 pytestmark = pytest.mark.browser
 
@@ -121,7 +128,13 @@ def demo(transactional_db, settings):
         .first()
     )
     applicant = users[crawl.APPLICANT]
+    webauthn = Authenticator.objects.create(
+        user=applicant,
+        type=Authenticator.Type.WEBAUTHN,
+        data={"name": "Clé de Dominique", "credential": registration_response()},
+    )
     return SimpleNamespace(
+        webauthn=webauthn,
         users=users,
         application=application,
         message=application.messages.order_by("pk").first(),
@@ -155,6 +168,15 @@ def browser_for(browser, live_server, user):
     if user is not None:
         client = Client()
         client.force_login(user)
+        # Signed in a moment ago with a password and a code, as the pages behind a fresh
+        # sign-in (security keys, recovery codes) expect.
+        session = client.session
+        session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+            {"method": "password", "at": time.time(), "username": user.username},
+            {"method": "mfa", "at": time.time(), "type": "totp"},
+        ]
+        session[AUTHENTICATION_USER_SESSION_KEY] = str(user.pk)
+        session.save()
         cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
         context.add_cookies(
             [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
