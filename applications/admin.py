@@ -6,7 +6,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from applications import services
 from applications.models import Application, ApplicationType, Message, Step, StepChange
-from portal.admin_inlines import LabelledTabularInline
+from portal.admin_widgets import LabelledTabularInline
 
 
 @admin.register(ApplicationType)

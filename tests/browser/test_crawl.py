@@ -146,8 +146,6 @@ def demo(transactional_db, settings):
 
 def _admin_objects(users):
     """One object of each kind the admin lists that the demo data has none of."""
-    from allauth.socialaccount.models import SocialAccount
-    from allauth.usersessions.models import UserSession
     from django.test import override_settings
 
     from accounts.models import SecurityEvent
@@ -157,8 +155,6 @@ def _admin_objects(users):
     applicant = users[crawl.APPLICANT]
     SecurityEvent.objects.create(user=applicant, kind=SecurityEvent.Kind.SIGNED_IN)
     SupportRequestFactory()
-    SocialAccount.objects.create(user=applicant, provider="partner", uid="crawl-subject")
-    UserSession.objects.create(user=applicant, ip="127.0.0.1", session_key="crawl" * 4)
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         email_deliver.enqueue(to=["a@example.com"], subject="Crawl", body="Crawl")
 
