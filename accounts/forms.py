@@ -1,5 +1,7 @@
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.mfa.webauthn.forms import AddWebAuthnForm as AllauthAddWebAuthnForm
+from allauth.mfa.webauthn.forms import EditWebAuthnForm as AllauthEditWebAuthnForm
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
@@ -194,3 +196,23 @@ class GCKeyAddForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return data
+
+
+class _SecurityKeyName:
+    """allauth's security-key forms with our label for the key's name (theirs has none)."""
+
+    name_label = _("Name of the key")
+    name_help = _("For example “My phone” or “Blue key”, so you can tell your keys apart.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = self.name_label
+        self.fields["name"].help_text = self.name_help
+
+
+class AddWebAuthnForm(_SecurityKeyName, AllauthAddWebAuthnForm):
+    pass
+
+
+class EditWebAuthnForm(_SecurityKeyName, AllauthEditWebAuthnForm):
+    pass

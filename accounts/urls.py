@@ -53,6 +53,11 @@ allauth_translated = [
     path(
         _("account/two-step/confirm-identity/"), mfa_views.reauthenticate, name="mfa_reauthenticate"
     ),
+    path(
+        _("account/two-step/security-keys/confirm-identity/"),
+        webauthn_views.reauthenticate_webauthn,
+        name="mfa_reauthenticate_webauthn",
+    ),
     path(_("account/two-step/app/set-up/"), totp_views.activate_totp, name="mfa_activate_totp"),
     path(_("account/two-step/app/remove/"), totp_views.deactivate_totp, name="mfa_deactivate_totp"),
     path(

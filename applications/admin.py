@@ -12,6 +12,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from applications import services
 from applications.models import Application, ApplicationType, Message, Step, StepChange
+from portal.admin_widgets import LabelledTabularInline
 
 
 @admin.register(ApplicationType)
@@ -19,7 +20,7 @@ class ApplicationTypeAdmin(TranslationAdmin):
     list_display = ("code", "name")
 
 
-class StepInline(admin.TabularInline):
+class StepInline(LabelledTabularInline):
     model = Step
     fields = ("kind", "state", "updated_on")
     readonly_fields = ("kind", "updated_on")
@@ -31,9 +32,9 @@ class StepInline(admin.TabularInline):
         return False
 
 
-class MessageInline(admin.TabularInline):
+class MessageInline(LabelledTabularInline):
     model = Message
-    fields = ("subject", "sent_at", "read_at", "sent_by")
+    fields = ("subject", "sent_at", "read_at", "sender")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -41,6 +42,10 @@ class MessageInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("Sent by"))
+    def sender(self, message):
+        return message.sent_by or "—"
 
 
 class UnlinkForm(forms.Form):

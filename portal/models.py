@@ -124,7 +124,11 @@ class HelpTopic(models.Model):
         ]
 
     def __str__(self):
-        return self.question_en or self.question_fr or f"#{self.pk}"
+        # In the reader's language when written, so the French admin lists French questions.
+        preferred = f"question_{get_language()}"
+        return (
+            getattr(self, preferred, None) or self.question_en or self.question_fr or f"#{self.pk}"
+        )
 
     def save(self, *args, **kwargs):
         for language in ("en", "fr"):

@@ -311,6 +311,10 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 MFA_ADAPTER = "accounts.adapters.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_FORMS = {
+    "add_webauthn": "accounts.forms.AddWebAuthnForm",
+    "edit_webauthn": "accounts.forms.EditWebAuthnForm",
+}
 MFA_TOTP_ISSUER = "IRCC secure account"
 # Accept the codes of the neighbouring 30-second windows: phone clocks drift (RFC 6238, 5.2).
 MFA_TOTP_TOLERANCE = 1

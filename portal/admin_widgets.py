@@ -1,0 +1,37 @@
+"""Admin building blocks every app may use: controls that always have a name."""
+
+from django.contrib import admin
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+
+class LabelledSplitDateTime(AdminSplitDateTime):
+    """Django's date and time boxes, each named for screen readers (axe: label)."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.widgets[0].attrs["aria-label"] = _("Date (YYYY-MM-DD)")
+        self.widgets[1].attrs["aria-label"] = _("Time (HH:MM)")
+
+
+class LabelledWidgetsMixin:
+    """For a ModelAdmin: date-time fields use the labelled widget."""
+
+    formfield_overrides = {models.DateTimeField: {"widget": LabelledSplitDateTime}}
+
+
+class LabelledTabularInline(admin.TabularInline):
+    """A tabular inline whose controls are named after their column.
+
+    In Django's tabular inline a control sits in a table cell with no `<label>`, so a screen
+    reader announces a nameless list box (axe: select-name); the column's name becomes its label.
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None:
+            widget = getattr(field.widget, "widget", field.widget)
+            widget.attrs.setdefault("aria-label", capfirst(db_field.verbose_name))
+        return field

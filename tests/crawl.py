@@ -1,0 +1,246 @@
+"""What the parity crawl visits: every named URL of the project, by role, with demo objects.
+
+`tests/browser/test_crawl.py` walks it in Chromium; `tests/portal/test_crawl_list.py` keeps it in
+step with the URL configuration, so a new URL without a crawl entry (or a reason not to crawl it)
+fails the suite.
+"""
+
+import re
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from django.contrib import admin
+from django.urls import URLResolver, get_resolver
+
+ANONYMOUS, APPLICANT, NEW_GCKEY, TRIAGE, CASE_OFFICER, ADMIN = (
+    "anonymous",
+    "applicant",
+    "new_gckey",
+    "triage",
+    "case_officer",
+    "admin",
+)
+ROLES = [ANONYMOUS, APPLICANT, NEW_GCKEY, TRIAGE, CASE_OFFICER, ADMIN]
+# Demo usernames behind each signed-in role (`manage.py seed_demo`); NEW_GCKEY is made by the crawl.
+ROLE_USERNAMES = {
+    APPLICANT: "demoapplicant",
+    TRIAGE: "demotriage",
+    CASE_OFFICER: "democaseofficer",
+    ADMIN: "demoadmin",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    role: str
+    kwargs: object = None  # callable(demo, language) -> dict
+    status: int = 200
+    extra: dict = field(default_factory=dict)
+
+
+def url_names(resolver=None, namespace=""):
+    """Every named URL of the project, namespaced names included (``admin:index``)."""
+    resolver = resolver or get_resolver()
+    names = []
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
+            names += url_names(pattern, inner)
+        elif pattern.name:
+            names.append(namespace + pattern.name)
+    return sorted(set(names))
+
+
+def _application(demo, language):
+    return {"number": demo.application.number}
+
+
+def _message(demo, language):
+    return {"number": demo.application.number, "pk": demo.message.pk}
+
+
+def _help_topic(demo, language):
+    return {"slug": getattr(demo.help_topic, f"slug_{language}")}
+
+
+def _webauthn(demo, language):
+    return {"pk": demo.webauthn.pk}
+
+
+def _reset_key(demo, language):
+    return {"uidb36": demo.reset_uidb36, "key": demo.reset_key}
+
+
+# Pages, by the role that sees them. A page that redirects (for example a step that needs an
+# earlier one) is checked where it lands.
+PAGES = [
+    # Public pages
+    Entry("signin", ANONYMOUS),
+    Entry("account_login", ANONYMOUS),
+    Entry("account_signup", ANONYMOUS),
+    Entry("account_reset_password", ANONYMOUS),
+    Entry("account_reset_password_done", ANONYMOUS),
+    Entry("account_reset_password_from_key", ANONYMOUS, _reset_key),
+    Entry("account_reset_password_from_key_done", ANONYMOUS),
+    Entry("forgot_username", ANONYMOUS),
+    Entry("forgot_username_sent", ANONYMOUS),
+    Entry("partner_login", ANONYMOUS),
+    Entry("socialaccount_login_cancelled", ANONYMOUS),
+    # allauth answers a failed partner sign-in with 401, on our bilingual page.
+    Entry("socialaccount_login_error", ANONYMOUS, status=401),
+    Entry("support_request", ANONYMOUS),
+    Entry("support_request_sent", ANONYMOUS),
+    Entry("help_index", ANONYMOUS),
+    Entry("help_how_to_sign_in", ANONYMOUS),
+    Entry("help_topic", ANONYMOUS, _help_topic),
+    Entry("search", ANONYMOUS, extra={"query": {"en": "q=password", "fr": "q=mot+de+passe"}}),
+    # The secure account
+    Entry("account_home", APPLICANT),
+    Entry("profile", APPLICANT),
+    Entry("security_settings", APPLICANT),
+    Entry("security_activity", APPLICANT),
+    Entry("usersessions_list", APPLICANT),
+    Entry("application_link", APPLICANT),
+    Entry("application_detail", APPLICANT, _application),
+    Entry("message_detail", APPLICANT, _message),
+    Entry("account_logout", APPLICANT),
+    Entry("account_change_password", APPLICANT),
+    Entry("account_reauthenticate", APPLICANT),
+    Entry("mfa_index", APPLICANT),
+    Entry("mfa_reauthenticate", APPLICANT),
+    Entry("mfa_deactivate_totp", APPLICANT),
+    Entry("mfa_view_recovery_codes", APPLICANT),
+    Entry("mfa_generate_recovery_codes", APPLICANT),
+    Entry("mfa_list_webauthn", APPLICANT),
+    Entry("mfa_add_webauthn", APPLICANT),
+    Entry("mfa_edit_webauthn", APPLICANT, _webauthn),
+    Entry("mfa_remove_webauthn", APPLICANT, _webauthn),
+    Entry("mfa_reauthenticate_webauthn", APPLICANT),
+    Entry("socialaccount_connections", APPLICANT),
+    Entry("gckey_add", APPLICANT),
+    # A GCKey just registered: two-step verification is set up next.
+    Entry("mfa_activate_totp", NEW_GCKEY),
+]
+
+# Named URLs that are not pages, or that only a journey reaches: each with its reason.
+NOT_PAGES = {
+    "root": "redirects to the sign-in page (tests/portal/test_pages.py)",
+    "healthz": "plain-text liveness check",
+    "readyz": "JSON readiness check",
+    "session_keepalive": "JSON endpoint of the idle-session warning (POST)",
+    "report_problem": "the target of the report-a-problem form on every page (POST)",
+    "openid_connect_login": "starts a Sign-In Partner sign-in: a redirect to the broker",
+    "openid_connect_callback": "the broker's redirect back: needs a pending sign-in",
+    "socialaccount_signup": "needs a pending Sign-In Partner sign-in "
+    "(tests/browser/test_partner_journey.py scans it)",
+    "mfa_authenticate": "needs a pending sign-in (tests/browser/test_gckey_journey.py scans it)",
+    "mfa_download_recovery_codes": "a text file, not a page",
+    "partner_stub_discovery": "the stub broker's JSON protocol endpoint",
+    "partner_stub_authorize": "the stub broker's protocol endpoint (redirects)",
+    "partner_stub_token": "the stub broker's JSON protocol endpoint",
+    "partner_stub_userinfo": "the stub broker's JSON protocol endpoint",
+    "partner_stub_jwks": "the stub broker's JSON protocol endpoint",
+    "partner_stub_choose": "the stub bank's pages need a pending authorization "
+    "(tests/browser/test_partner_journey.py scans them)",
+    "partner_stub_sign_in": "the stub bank's pages need a pending authorization",
+    "partner_stub_consent": "the stub bank's pages need a pending authorization",
+    "gckey_remove": "POST only (a button on the security settings page)",
+    "partner_remove": "POST only (a button on the security settings page)",
+    "admin:logout": "POST only",
+    "admin:login": "staff sign in through allauth's pages (redirects)",
+    "admin:jsi18n": "the admin's JavaScript catalogue",
+    "admin:autocomplete": "JSON for the admin's autocomplete widgets",
+    "admin:view_on_site": "redirects to the object's page",
+    "admin:feedback_problemreport_export": "a CSV file (tests/feedback/test_triage_export_*)",
+    "admin:feedback_supportrequest_export": "a CSV file (tests/feedback/test_triage_export_*)",
+    "admin:feedback_supportrequest_attachment": "a file (test_triage_attachments)",
+}
+
+ADMIN_MODEL_URL = re.compile(r"^admin:(\w+?)_(\w+)_(changelist|add|change|delete|history)$")
+
+
+def admin_entries(names, demo):
+    """The admin's pages, crawled by the superuser: index, each app, each model's pages."""
+    models = {
+        (model._meta.app_label, model._meta.model_name): model for model in admin.site._registry
+    }
+    entries, missing = [], []
+    for name in names:
+        if not name.startswith("admin:") or name in NOT_PAGES:
+            continue
+        match = ADMIN_MODEL_URL.match(name)
+        if name.endswith("_password_change") and name != "admin:password_change":
+            entries.append(Entry(name, ADMIN, {"id": demo.users[ADMIN].pk}))
+        elif name == "admin:app_list":
+            for app_label in sorted({label for label, _model in models}):
+                entries.append(Entry(name, ADMIN, {"app_label": app_label}))
+        elif match and not _admin_allows(models, name, match.group(3), demo):
+            continue  # a read-only admin (no add or delete for anyone): the URL answers 403
+        elif match and match.group(3) in ("change", "delete", "history"):
+            model = _admin_model(models, name)
+            obj = model._default_manager.order_by("pk").first() if model else None
+            if obj is None:
+                missing.append(name)
+            else:
+                entries.append(Entry(name, ADMIN, {"object_id": obj.pk}, extra=_model(model)))
+        elif match:
+            entries.append(Entry(name, ADMIN, {}, extra=_model(_admin_model(models, name))))
+        else:
+            entries.append(Entry(name, ADMIN, {}))
+    return entries, missing
+
+
+def _admin_allows(models, name, action, demo):
+    from django.test import RequestFactory
+
+    model = _admin_model(models, name)
+    superuser = getattr(demo, "users", {}).get(ADMIN)
+    if model is None or action not in ("add", "delete") or not hasattr(superuser, "is_active"):
+        return True
+    request = RequestFactory().get("/")
+    request.user = superuser
+    model_admin = admin.site._registry[model]
+    if action == "add":
+        return model_admin.has_add_permission(request)
+    return model_admin.has_delete_permission(request)
+
+
+def _model(model):
+    return {"permission": f"{model._meta.app_label}.view_{model._meta.model_name}"}
+
+
+def staff_entries(admin_pages, role, user):
+    """What a staff member of a group sees of the admin: its index and the models it may view."""
+    return [
+        Entry(entry.name, role, entry.kwargs, extra=entry.extra)
+        for entry in admin_pages
+        if entry.name == "admin:index"
+        or (
+            "permission" in entry.extra
+            and user.has_perm(entry.extra["permission"])
+            and not entry.name.endswith(("_add", "_delete"))
+        )
+    ]
+
+
+def _admin_model(models, name):
+    for (app_label, model_name), model in models.items():
+        if name.startswith(f"admin:{app_label}_{model_name}_"):
+            return model
+    return None
+
+
+def crawl_plan(demo=None):
+    """(entries, names with no entry and no reason, admin URLs with no object to show)."""
+    names = url_names()
+    demo = demo or SimpleNamespace(users={ADMIN: SimpleNamespace(pk=1)})
+    listed = {entry.name for entry in PAGES} | set(NOT_PAGES)
+    admin_pages, missing_objects = admin_entries(names, demo)
+    listed |= {entry.name for entry in admin_pages} | set(missing_objects)
+    unlisted = [name for name in names if name not in listed]
+    staff = []
+    for role in (TRIAGE, CASE_OFFICER):
+        if role in getattr(demo, "users", {}):
+            staff += staff_entries(admin_pages, role, demo.users[role])
+    return PAGES + admin_pages + staff, unlisted, missing_objects
