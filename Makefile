@@ -41,9 +41,12 @@ serve: install messages
 	$(PY) manage.py migrate --noinput -v0 && \
 	exec $(VENV)/bin/gunicorn -c gunicorn.conf.py portal.wsgi
 
-lint: install
+lint: install  ## ruff, the import contracts, types of services and selectors, templates
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
+	$(VENV)/bin/djlint templates --lint
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -1,7 +1,6 @@
 """django-allauth customised for the portal: languages, redirects and two-step verification."""
 
 import logging
-import secrets
 import time
 
 from allauth.account import app_settings as account_settings
@@ -17,7 +16,9 @@ from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import translation
 
+from accounts import browsers, services
 from accounts.models import SecurityEvent, User
+from accounts.services import partner_username, security_event_record
 from portal.guards import is_local_path
 
 logger = logging.getLogger(__name__)
@@ -66,8 +67,6 @@ class AccountAdapter(DefaultAccountAdapter):
     def post_login(self, request, user, **kwargs):
         # A sign-in from a browser this account has not used: recorded, and the owner is told
         # (except for the browser that registered the account a moment ago).
-        from accounts import browsers, services
-
         response = super().post_login(request, user, **kwargs)
         if not browsers.browser_is_known(request, user):
             if not kwargs.get("signup"):
@@ -125,12 +124,6 @@ class MFAAdapter(DefaultMFAAdapter):
         return others.exists()
 
 
-def partner_username():
-    """A username for an account made by a Sign-In Partner sign-in. The underscore keeps it out
-    of the GCKey usernames' alphabet, so an applicant can never choose it."""
-    return f"partner_{secrets.token_hex(6)}"
-
-
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
     """Sign-In Partner: accounts made without asking for anything, failures recorded."""
 
@@ -150,8 +143,6 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     ):
         logger.warning("Sign-In Partner sign-in failed: %s %r", error, exception)
         if request.user.is_authenticated:
-            from accounts.services import security_event_record
-
             security_event_record(
                 user=request.user, kind=SecurityEvent.Kind.PARTNER_FAILED, request=request
             )

@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SecurityEvent, User
@@ -33,7 +34,7 @@ def permission_label(permission):
     model = permission.content_type.model_class()
     action = permission.codename.split("_", 1)[0]
     if model is None or action not in _ACTIONS:
-        return permission.name
+        return gettext(permission.name)  # a permission of ours: its name is in our catalogue
     app = model._meta.app_config.verbose_name
     return f"{app} | {_ACTIONS[action] % {'model': model._meta.verbose_name}}"
 

@@ -45,6 +45,12 @@ def coarse_user_agent(user_agent):
     return browser or system or ""
 
 
+def partner_username():
+    """A username for an account made by a Sign-In Partner sign-in. The underscore keeps it out
+    of the GCKey usernames' alphabet, so an applicant can never choose it."""
+    return f"partner_{secrets.token_hex(6)}"
+
+
 def security_event_record(*, user, kind, request=None, detail="", user_agent=None):
     if user_agent is None:
         user_agent = request.META.get("HTTP_USER_AGENT", "") if request is not None else ""
@@ -236,8 +242,6 @@ def gckey_add(*, user, username, password, request):
 @transaction.atomic
 def gckey_remove(*, user, request):
     """Take the GCKey credential away from an account that keeps a Sign-In Partner."""
-    from accounts.adapters import partner_username
-
     if not user.socialaccount_set.exists():
         raise ValueError("The last way to sign in cannot be removed.")
     user.username = partner_username()

@@ -94,11 +94,6 @@ allauth_translated = [
         name="mfa_edit_webauthn",
     ),
     path(_("account/sessions/"), usersessions_views.list_usersessions, name="usersessions_list"),
-    path(
-        _("account/two-step/security-keys/confirm-identity/"),
-        webauthn_views.reauthenticate_webauthn,
-        name="mfa_reauthenticate_webauthn",
-    ),
     path(_("account/inactive/"), account_views.account_inactive, name="account_inactive"),
     # A partner-only account that wants a password adds a GCKey: username rules, two-step
     # verification and a security event come with it.

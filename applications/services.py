@@ -102,11 +102,9 @@ def application_link(*, user, wanted: LinkRequest, user_agent: str = ""):
         until = linking_locked_until(user=user, now=now)
         if until:
             raise LinkingLocked(until)
-        named = Application.objects.select_for_update().filter(account__isnull=True)
-        named = (
-            named.filter(number=wanted.number) if wanted.number else named.filter(uci=wanted.uci)
-        )
-        named = list(named.order_by("pk"))
+        unlinked = Application.objects.select_for_update().filter(account__isnull=True)
+        by_identifier = {"number": wanted.number} if wanted.number else {"uci": wanted.uci}
+        named = list(unlinked.filter(**by_identifier).order_by("pk"))
         open_files = [application for application in named if not _target_locked(application, now)]
         matched = [application for application in open_files if _matches(application, wanted)]
         if matched:

@@ -3,7 +3,6 @@
 import csv
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -11,14 +10,15 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
-from django.urls import path, reverse, translate_url
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.http import urlencode
-from django.utils.translation import get_language, get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from feedback.categories import Category
 from feedback.models import ProblemReport, Status, SupportRequest
@@ -81,15 +81,14 @@ class PageFilter(admin.SimpleListFilter):
         return queryset
 
 
-def other_language(request):
-    """The same admin page in the other language: staff choose theirs."""
-    current = get_language()
-    code = next(code for code, _name in settings.LANGUAGES if code != current)
-    return {
-        "other_language_url": translate_url(request.get_full_path(), code),
-        "other_language_code": code,
-        "other_language_name": get_language_info(code)["name_local"].capitalize(),
-    }
+def in_language(text, language, *, block=False):
+    """What a person wrote, marked with the language they wrote in (WCAG 3.1.2): a screen reader
+    reads an English report on a French admin page with English pronunciation."""
+    if not text:
+        return "—"
+    if block:
+        return format_html('<div lang="{}">{}</div>', language, linebreaksbr(text))
+    return format_html('<span lang="{}">{}</span>', language, text)
 
 
 def csv_safe(value):
@@ -194,7 +193,6 @@ class TriageAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         extra_context = {
             **(extra_context or {}),
-            **other_language(request),
             "export_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_export")
             + ("?" + request.GET.urlencode() if request.GET else ""),
         }
@@ -223,9 +221,14 @@ class ProblemReportAdmin(TriageAdmin):
     )
     search_fields = ("path",)
     search_help_text = _("Search by page address.")
-    readonly_fields = ("path", "title", "language", "received_at", "category_labels")
+    readonly_fields = ("path", "page_title", "language", "received_at", "category_labels")
     fields = (*readonly_fields, "status", "assignee", "notes")
     change_list_template = "admin/feedback/problemreport/change_list.html"
+
+    @admin.display(description=_("page title"))
+    def page_title(self, report):
+        return in_language(report.title, report.language)
+
     csv_fields = (
         ("id", "ID"),
         ("received_at", _("received")),
@@ -322,7 +325,6 @@ class ProblemReportAdmin(TriageAdmin):
         )
         context = {
             **self.admin_site.each_context(request),
-            **other_language(request),
             "opts": self.opts,
             "title": _("Problem reports: summary"),
             "pages": page_rows,
@@ -337,7 +339,7 @@ class SupportRequestAdmin(TriageAdmin):
         "reference",
         "received_at",
         "kind",
-        "where",
+        "page_or_step",
         "language",
         "has_attachment",
         "status",
@@ -350,8 +352,8 @@ class SupportRequestAdmin(TriageAdmin):
         "reference",
         "received_at",
         "kind",
-        "where",
-        "description",
+        "page_or_step",
+        "request_description",
         "email",
         "attachment_link",
         "language",
@@ -370,6 +372,14 @@ class SupportRequestAdmin(TriageAdmin):
         ("assignee", _("assignee")),
         ("notes", _("internal notes")),
     )
+
+    @admin.display(description=_("page or step"), ordering="where")
+    def page_or_step(self, support_request):
+        return in_language(support_request.where, support_request.language)
+
+    @admin.display(description=_("description (redacted)"))
+    def request_description(self, support_request):
+        return in_language(support_request.description, support_request.language, block=True)
 
     @admin.display(boolean=True, description=_("attachment"))
     def has_attachment(self, support_request):

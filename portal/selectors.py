@@ -65,7 +65,7 @@ def help_topic_links_signin(*, language):
 
 def help_topics_by_category(*, language):
     """[(category, label, [topics])] of the published topics, categories in their set order."""
-    topics = {}
+    topics: dict[str, list[HelpTopic]] = {}
     for topic in HelpTopic.objects.published(language).order_by("order", "pk"):
         topics.setdefault(topic.category, []).append(topic)
     return [

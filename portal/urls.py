@@ -30,10 +30,9 @@ pages = [
 
 if settings.PARTNER_STUB_ENABLED:
     # The demonstration bank broker, a separate party that happens to share this process.
-    from partner_stub import urls as partner_stub_urls
-
-    urlpatterns += partner_stub_urls.protocol_patterns
-    pages += partner_stub_urls.page_patterns
+    # Mounted by name: the site imports nothing of the stub.
+    urlpatterns.append(path("", include("partner_stub.urls_protocol")))
+    pages.append(path("", include("partner_stub.urls_pages")))
 
 urlpatterns += i18n_patterns(*pages)
 

@@ -68,6 +68,10 @@ def _webauthn(demo, language):
     return {"pk": demo.webauthn.pk}
 
 
+def _not_me(demo, language):
+    return {"token": demo.not_me_token}
+
+
 def _reset_key(demo, language):
     return {"uidb36": demo.reset_uidb36, "key": demo.reset_key}
 
@@ -83,6 +87,9 @@ PAGES = [
     Entry("account_reset_password_done", ANONYMOUS),
     Entry("account_reset_password_from_key", ANONYMOUS, _reset_key),
     Entry("account_reset_password_from_key_done", ANONYMOUS),
+    Entry("account_inactive", ANONYMOUS),
+    # The "This wasn't me" link of a security email: a confirmation page, anyone may open it.
+    Entry("not_me", ANONYMOUS, _not_me),
     Entry("forgot_username", ANONYMOUS),
     Entry("forgot_username_sent", ANONYMOUS),
     Entry("partner_login", ANONYMOUS),
@@ -119,6 +126,7 @@ PAGES = [
     Entry("mfa_reauthenticate_webauthn", APPLICANT),
     Entry("socialaccount_connections", APPLICANT),
     Entry("gckey_add", APPLICANT),
+    Entry("account_set_password", APPLICANT),
     # A GCKey just registered: two-step verification is set up next.
     Entry("mfa_activate_totp", NEW_GCKEY),
 ]
@@ -157,6 +165,10 @@ NOT_PAGES = {
     "admin:feedback_supportrequest_attachment": "a file (test_triage_attachments)",
 }
 
+# The admin's own pages about one object, with the demo object they show.
+ADMIN_OBJECT_PAGES = {
+    "admin:applications_application_unlink": lambda demo: demo.application,
+}
 ADMIN_MODEL_URL = re.compile(r"^admin:(\w+?)_(\w+)_(changelist|add|change|delete|history)$")
 
 
@@ -175,6 +187,9 @@ def admin_entries(names, demo):
         elif name == "admin:app_list":
             for app_label in sorted({label for label, _model in models}):
                 entries.append(Entry(name, ADMIN, {"app_label": app_label}))
+        elif name in ADMIN_OBJECT_PAGES:
+            shown = ADMIN_OBJECT_PAGES[name](demo) if hasattr(demo, "application") else None
+            entries.append(Entry(name, ADMIN, {"object_id": getattr(shown, "pk", 0)}))
         elif match and not _admin_allows(models, name, match.group(3), demo):
             continue  # a read-only admin (no add or delete for anyone): the URL answers 403
         elif match and match.group(3) in ("change", "delete", "history"):

@@ -27,6 +27,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from accounts.services import not_me_token
 from tests import crawl
 from tests.webauthn_credential import registration_response
 
@@ -140,6 +141,7 @@ def demo(transactional_db, settings):
         message=application.messages.order_by("pk").first(),
         help_topic=HelpTopic.objects.published("en").published("fr").order_by("pk").first(),
         reset_uidb36=user_pk_to_url_str(applicant),
+        not_me_token=not_me_token(user=applicant),
         reset_key=default_token_generator.make_token(applicant),
     )
 
