@@ -15,13 +15,15 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from feedback.categories import Category
 from feedback.models import ProblemReport, Status, SupportRequest
+from feedback.redaction import MARKER, markers_localise
 from feedback.services import report_triage
 
 COUNT_CAP = 10_000
@@ -86,9 +88,19 @@ def in_language(text, language, *, block=False):
     reads an English report on a French admin page with English pronunciation."""
     if not text:
         return "—"
+    page = get_language()
+    parts, last = [], 0
+    for marker in MARKER.finditer(text):  # markers in the page's language, marked as such
+        parts.append(escape(text[last : marker.start()]))
+        parts.append(
+            format_html('<span lang="{}">{}</span>', page, markers_localise(marker[0], page))
+        )
+        last = marker.end()
+    parts.append(escape(text[last:]))
+    body = mark_safe("".join(parts))  # noqa: S308  (each part escaped above)
     if block:
-        return format_html('<div lang="{}">{}</div>', language, linebreaksbr(text))
-    return format_html('<span lang="{}">{}</span>', language, text)
+        return format_html('<div lang="{}">{}</div>', language, linebreaksbr(body))
+    return format_html('<span lang="{}">{}</span>', language, body)
 
 
 def csv_safe(value):

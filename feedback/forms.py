@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from feedback.attachments import check_attachment
 from feedback.categories import Category
 from feedback.models import SupportRequest
+from portal.uploads import upload_rebuild
 
 MAX_PATH = 500
 
@@ -88,4 +89,7 @@ class SupportRequestForm(HoneypotMixin, forms.Form):
         upload = self.cleaned_data.get("attachment")
         if upload:
             self.attachment_type = check_attachment(upload)
+            mime, extension = self.attachment_type
+            # Stored as rebuilt: only the pixels or the PDF's objects survive (portal/uploads.py).
+            upload = upload_rebuild(upload, mime, name=f"attachment.{extension}")
         return upload

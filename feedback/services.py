@@ -1,29 +1,40 @@
 """Rules that change feedback data. Views parse and render; these decide and store."""
 
+import re
 import secrets
 from datetime import timedelta
 from uuid import uuid4
 
-from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
-from django.utils.translation import gettext as _
 
 from feedback.categories import with_parents
 from feedback.models import ProblemReport, ReportCategory, Status, SupportRequest
 from feedback.redaction import redact
+from portal.mail import email_send
 
+# The first path segment of the secure account's pages, in each language (/en/account/...).
+ACCOUNT_SEGMENTS = {"account", "compte"}
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 DUPLICATE_WINDOW = timedelta(days=1)
+
+
+def report_page(*, path, title):
+    """(path, title) of a report, anonymous: a signed-in page's path loses its identifiers
+    (`/en/account/applications/…/`) and its title, which may name the applicant, is not kept."""
+    segments = path.split("/")
+    if len(segments) < 3 or segments[2] not in ACCOUNT_SEGMENTS:
+        return path, title
+    kept = [segment if not re.search(r"\d", segment) else "…" for segment in segments]
+    return "/".join(kept), ""
 
 
 @transaction.atomic
 def report_create(*, path, title, language, categories, received_at=None):
     """Store a problem report and its categories; a sub-option brings its parent along."""
+    path, title = report_page(path=path, title=title)
     report = ProblemReport.objects.create(
         path=path,
         title=title,
@@ -90,7 +101,7 @@ def support_request_create(
     request = SupportRequest(
         reference=new_reference(),
         kind=kind,
-        where=where.strip(),
+        where=redact(where.strip()),
         description=description,
         email=email.strip(),
         language=language,
@@ -107,21 +118,17 @@ def support_request_create(
         if request.attachment:
             request.attachment.delete(save=False)
         raise
-    transaction.on_commit(lambda: support_request_acknowledge(request=request))
+    support_request_acknowledge(request=request)
     return request
 
 
 def support_request_acknowledge(*, request):
-    """The acknowledgement email, in the sender's language, plain text and HTML."""
-    with translation.override(request.language):
-        context = {"request": request, "reply_days": 10}
-        message = EmailMultiAlternatives(
-            subject=_("We received your request %(reference)s") % {"reference": request.reference},
-            body=render_to_string("feedback/email/acknowledgement.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[request.email],
-        )
-        message.attach_alternative(
-            render_to_string("feedback/email/acknowledgement.html", context), "text/html"
-        )
-        message.send()
+    """The acknowledgement, in the sender's language: the reference number and what happens
+    next, and nothing the sender wrote (the form must not relay text to any address typed in
+    it). Queued after the request is stored: a mail server that is down never costs a 500."""
+    email_send(
+        to=[request.email],
+        template_prefix="feedback/email/acknowledgement",
+        context={"reference": request.reference, "reply_days": 10},
+        language=request.language,
+    )

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from feedback import throttle
 from feedback.forms import ReportForm, SupportRequestForm
 from feedback.services import Duplicate, report_create, support_request_create
+from portal.observability import anonymous_log
 from portal.views import csrf_failure, error_page
 
 SESSION_KEY = "feedback:support-request"
@@ -51,6 +52,7 @@ def _same_origin(request):
 # the honeypot and the per-address limit are what stop floods.
 @csrf_exempt
 @require_POST
+@anonymous_log
 def report_problem(request):
     """The "Report a problem" form of every page: store, then thank on the same page.
 

@@ -5,6 +5,7 @@ import logging
 import re
 import time
 import uuid
+from functools import wraps
 
 from django.utils import timezone
 
@@ -31,8 +32,21 @@ class JSONFormatter(logging.Formatter):
         return json.dumps(payload, ensure_ascii=False)
 
 
+def anonymous_log(view):
+    """A view whose access log line names no user (problem reports stay anonymous)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        request.log_anonymously = True
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def _user_id(request):
     # Only when the user was already loaded: logging must not query (the database may be down).
+    if getattr(request, "log_anonymously", False):
+        return None
     user = getattr(request, "user", None)
     wrapped = getattr(user, "_wrapped", None)
     if wrapped is None or not getattr(wrapped, "is_authenticated", False):

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "portal.middleware.BodySizeLimitMiddleware",
     "portal.guards.NulInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -297,6 +298,9 @@ ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_GET = False
+# Confirming your identity: the password, or a second factor. No emailed code: the portal
+# mounts no page for it, and a mailbox is not proof of who holds the account.
+ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Counted in the default cache: with REDIS_URL, across every process and server.
 ACCOUNT_RATE_LIMITS = {
@@ -415,6 +419,9 @@ ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 LOOPBACK_DEMO = env.bool("LOOPBACK_DEMO", default=False)
 # The portal's public address, for links in emails sent outside a request (background tasks).
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Bodies larger than this are refused before they are read (the 413 page): a 4 MB file and
+# its form fit well under it.
+REQUEST_BODY_MAX_BYTES = env.int("REQUEST_BODY_MAX_BYTES", default=5 * 1024 * 1024)
 # Per address and hour: beyond these, reports are thanked and dropped, requests refused.
 FEEDBACK_REPORT_LIMIT = env.int("FEEDBACK_REPORT_LIMIT", default=20)
 FEEDBACK_SUPPORT_REQUEST_LIMIT = env.int("FEEDBACK_SUPPORT_REQUEST_LIMIT", default=5)

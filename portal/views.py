@@ -69,6 +69,13 @@ ERRORS = {
         _("We couldn't find that Web page"),
         _("We're sorry you ended up here. Sometimes a page gets moved or deleted."),
     ),
+    413: (
+        _("What you sent is too large"),
+        _(
+            "The page received more than 5 MB, so nothing was saved. Files are accepted up to "
+            "4 MB each: go back, choose a smaller file (or combine fewer pages) and try again."
+        ),
+    ),
     429: (
         _("Too many attempts"),
         _(

@@ -92,3 +92,13 @@ def test_signed_in_pages_are_never_stored(signed_in, path):
 def test_public_pages_are_not_forced_to_no_store(client):
     response = client.get("/en/sign-in/")
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_confirming_identity_never_offers_an_emailed_code(signed_in, applicant):
+    """A verified email would make allauth offer a code by email, a page not mounted (a 500)."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(user=applicant, email="alex@example.com", verified=True)
+    for path in ("/en/account/confirm-identity/", "/fr/compte/deux-etapes/confirmer-identite/"):
+        response = signed_in.get(path)
+        assert response.status_code == 200

@@ -67,6 +67,10 @@ def test_a_request_is_stored_redacted_and_answered_with_a_reference(
         assert greeting in text
         assert stored.reference in text
     assert "613-555-0199" not in email.body + html
+    # Nothing the sender wrote is quoted: the form is no relay to the address typed in it.
+    assert "The page says error 500" not in email.body + html
+    assert "[redacted" not in email.body + html
+    assert f'<html lang="{language}">' in html
 
 
 def test_the_same_description_from_the_same_email_within_a_day_is_not_stored_twice(
@@ -165,3 +169,35 @@ def test_the_web_form_keeps_django_s_csrf_check(db):
     assert response.status_code == 403
     assert "vérification de sécurité" in response.content.decode()
     assert not SupportRequest.objects.exists()
+
+
+def test_the_acknowledgement_never_relays_links_or_text(send, mailoutbox):
+    send(description="Win a prize at http://evil.example/claim now, friends!")
+    (email,) = mailoutbox
+    html = email.alternatives[0][0]
+    for text in (email.body, html, email.subject):
+        assert "evil.example" not in text
+        assert "prize" not in text
+
+
+class BrokenMailServer:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("the mail server is down")
+
+
+def test_a_mail_server_that_is_down_never_turns_a_stored_request_into_a_500(send, settings):
+    settings.EMAIL_BACKEND = "tests.feedback.test_support_request.BrokenMailServer"
+    response = send()
+    assert response.status_code == 302
+    assert SupportRequest.objects.count() == 1
+
+
+def test_the_page_or_step_field_is_redacted_too(send):
+    send(where="Sign in, my SIN 046 454 286, phone 613-555-0199")
+    assert (
+        SupportRequest.objects.get().where
+        == "Sign in, my SIN [redacted: sin], phone [redacted: phone]"
+    )

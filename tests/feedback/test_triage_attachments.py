@@ -60,3 +60,14 @@ def test_the_submitted_fields_of_a_request_are_read_only(triager_client, with_at
     }
     assert not editable & {"description", "email", "where", "kind", "attachment", "reference"}
     assert {"status", "assignee", "notes"} <= editable
+
+
+def test_markers_show_in_the_admins_language_and_the_text_in_the_senders(triager_client):
+    from feedback.models import SupportRequest
+    from tests.factories import SupportRequestFactory
+
+    request = SupportRequestFactory(description="My SIN [redacted: sin] fails", language="en")
+    url = f"/fr/admin/feedback/supportrequest/{request.pk}/change/"
+    html = triager_client.get(url).content.decode()
+    assert '<div lang="en">My SIN <span lang="fr">[caviardé : NAS]</span> fails</div>' in html
+    assert SupportRequest.objects.get().description == "My SIN [redacted: sin] fails"

@@ -1,0 +1,72 @@
+"""Uploaded images and PDFs, rebuilt before they are stored.
+
+A file that starts like a PNG, a JPEG or a PDF may carry anything after that start: a second
+document, a script, a polyglot. Images are decoded and encoded again with Pillow (pixels only:
+no trailing bytes, no metadata such as a phone's location); PDFs are parsed and written again
+with pikepdf (objects only: no trailing bytes, no scripts run on opening). App-agnostic, so the
+application documents use it as the technical-difficulties form does.
+"""
+
+import io
+
+import pikepdf
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+IMAGE_FORMATS = {"image/png": "PNG", "image/jpeg": "JPEG"}
+# What a PDF may do when opened or printed: none of it is needed to read a document.
+PDF_ACTIONS = ("/OpenAction", "/AA")
+
+
+def _unreadable():
+    return ValidationError(
+        _("This file could not be read. Save it again as a PNG, JPEG or PDF and send it again."),
+        code="unreadable",
+    )
+
+
+def image_rebuild(data, mime):
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+            if image.format != IMAGE_FORMATS[mime]:
+                raise _unreadable()
+            if mime == "image/jpeg" and image.mode not in ("RGB", "L"):
+                image = image.convert("RGB")
+            out = io.BytesIO()
+            options = {"quality": 90, "optimize": True} if mime == "image/jpeg" else {}
+            image.save(out, format=IMAGE_FORMATS[mime], **options)
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
+        raise _unreadable() from error
+    return out.getvalue()
+
+
+def pdf_rebuild(data):
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            for action in PDF_ACTIONS:
+                if action in pdf.Root:
+                    del pdf.Root[action]
+            names = pdf.Root.get("/Names")
+            if names is not None and "/JavaScript" in names:
+                del names["/JavaScript"]
+            out = io.BytesIO()
+            pdf.save(out)
+    except pikepdf.PasswordError as error:
+        raise ValidationError(
+            _("This PDF is protected by a password. Send a copy without a password."),
+            code="encrypted",
+        ) from error
+    except (pikepdf.PdfError, ValueError) as error:
+        raise _unreadable() from error
+    return out.getvalue()
+
+
+def upload_rebuild(upload, mime, *, name):
+    """A new file named ``name`` holding ``upload`` rebuilt; ValidationError if it cannot be."""
+    upload.seek(0)
+    data = upload.read()
+    rebuilt = pdf_rebuild(data) if mime == "application/pdf" else image_rebuild(data, mime)
+    return ContentFile(rebuilt, name=name)
