@@ -3,7 +3,6 @@
 `manage.py seed_demo` calls `load()` of every installed app that has a `demo` module.
 """
 
-from portal import demo_help
 from portal.models import Notice
 
 NOTICES = [
@@ -53,4 +52,4 @@ def load():
     for data in NOTICES:
         defaults = {key: value for key, value in data.items() if key != "slug"}
         Notice.objects.update_or_create(slug=data["slug"], defaults=defaults)
-    return f"{len(NOTICES)} notices, {demo_help.load()} help topics"
+    return f"{len(NOTICES)} notices"

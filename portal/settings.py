@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "portal",
+    "helpcentre",
     "accounts",
     "applications",
     "feedback",
@@ -406,6 +407,7 @@ LOGGING = {
         "django.server": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
         "portal.access": {"level": env.str("ACCESS_LOG_LEVEL", default="INFO")},
+        "pikepdf": {"level": "WARNING"},
     },
 }
 

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from portal import health, help_views, views
+from portal import health, views
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
@@ -21,10 +21,7 @@ pages = [
     path("", include("accounts.urls")),
     path("", include("applications.urls")),
     path("", include("feedback.urls")),
-    path(_("help/"), help_views.help_index, name="help_index"),
-    path(_("help/how-to-sign-in/"), help_views.how_to_sign_in, name="help_how_to_sign_in"),
-    path(_("help/questions/<slug:slug>/"), help_views.help_topic, name="help_topic"),
-    path(_("search/"), help_views.search, name="search"),
+    path("", include("helpcentre.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -1,5 +1,4 @@
 import sys
-from functools import partial
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
@@ -10,11 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from portal.models import Notice
-from portal.selectors import (
-    help_topic_links_signin,
-    help_topics_signin_version,
-    notice_list_current,
-)
+from portal.selectors import notice_list_current
 
 
 @require_safe
@@ -40,12 +35,9 @@ def signin(request):
         "page_title": _("IRCC secure account: Sign in"),
         "featured_notices": [n for n in notices if n.kind == Notice.Kind.FEATURED],
         "alert_notices": [n for n in notices if n.kind != Notice.Kind.FEATURED],
-        # The rendered page body is cached per language and set of notices.
+        # The rendered page body is cached per language and set of notices, and per version of
+        # the help topics it lists (the help centre's template tags, templates/portal/signin.html).
         "notices_key": "-".join(f"{n.pk}.{n.updated_at.timestamp()}" for n in notices),
-        # ... and version of the help topics listed; the topics are read only when the
-        # fragment is rendered (the template calls this).
-        "faq_key": help_topics_signin_version(),
-        "faq_links": partial(help_topic_links_signin, language=translation.get_language()),
     }
     if notices:
         context["date_modified"] = max(timezone.localdate(n.updated_at) for n in notices)

@@ -44,7 +44,7 @@ QUERIES = RARE + COMMON
 # 68 words of a topic's text in each language, one of 12 common words).
 FILL = """
 import random
-from portal.models import HelpTopic
+from helpcentre.models import HelpTopic
 target = {total}
 have = HelpTopic.objects.count()
 rng = random.Random(have)
@@ -78,7 +78,7 @@ print(HelpTopic.objects.count())
 # How many topics each common word is in: "most topics" is checked, not assumed.
 HAVING = """
 from django.db.models import Q
-from portal.models import HelpTopic
+from helpcentre.models import HelpTopic
 topics = HelpTopic.objects.all()
 def having(word, language):
     return topics.filter(
@@ -89,7 +89,7 @@ print(having("account", "en"), having("compte", "fr"), topics.count())
 """
 
 PLAN = """
-from portal.search import _topics_postgres
+from helpcentre.search import _topics_postgres
 print(_topics_postgres("password", ["password"], "en").explain())
 """
 

@@ -5,7 +5,8 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from portal.models import HelpTopic, Notice
+from helpcentre.models import HelpTopic
+from portal.models import Notice
 
 
 class NoticeFactory(DjangoModelFactory):

@@ -106,7 +106,7 @@ def demo(transactional_db, settings):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     settings.DEBUG = False
     from applications.models import Application
-    from portal.models import HelpTopic
+    from helpcentre.models import HelpTopic
 
     users = {
         role: get_user_model().objects.get(username=username)

@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from portal import demo_help
+from helpcentre import demo as demo_help
 from tests.browser.test_accessibility import AXE_OPTIONS
 
 pytestmark = pytest.mark.browser

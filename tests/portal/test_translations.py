@@ -15,6 +15,7 @@ SOURCES = [
     "accounts",
     "applications",
     "feedback",
+    "helpcentre",
     "partner_stub",
     "templates",
 ]

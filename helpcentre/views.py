@@ -13,8 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from portal.search import MAX_QUERY_LENGTH, PER_PAGE, site_search
-from portal.selectors import (
+from helpcentre.search import MAX_QUERY_LENGTH, PER_PAGE, site_search
+from helpcentre.selectors import (
     help_topic_find_by_other_slug,
     help_topic_get,
     help_topic_list_related,
@@ -32,7 +32,7 @@ def _help_crumb():
 def help_index(request):
     return render(
         request,
-        "portal/help/index.html",
+        "helpcentre/help/index.html",
         {
             "page_title": HELP_INDEX_TITLE,
             "categories": help_topics_by_category(language=get_language()),
@@ -44,7 +44,7 @@ def help_index(request):
 def how_to_sign_in(request):
     return render(
         request,
-        "portal/help/how_to_sign_in.html",
+        "helpcentre/help/how_to_sign_in.html",
         {"page_title": _("How to sign in or apply online"), "breadcrumbs": _help_crumb()},
     )
 
@@ -68,7 +68,7 @@ def help_topic(request, slug):
     }
     return render(
         request,
-        "portal/help/topic.html",
+        "helpcentre/help/topic.html",
         {
             "page_title": getattr(topic, f"question_{language}"),
             "breadcrumbs": _help_crumb(),
@@ -118,4 +118,4 @@ def search(request):
             )
         if page.has_next():
             context["next_url"] = "?" + urlencode({"q": query, "page": page.next_page_number()})
-    return render(request, "portal/search.html", context)
+    return render(request, "helpcentre/search.html", context)

@@ -1,7 +1,7 @@
 import pytest
 
-from portal import selectors
-from portal.models import HelpTopic
+from helpcentre import selectors
+from helpcentre.models import HelpTopic
 from tests.factories import HelpTopicFactory
 from tests.html import parse
 

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from portal.models import HelpTopic
+from helpcentre.models import HelpTopic
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from portal.models import HelpTopic
+from helpcentre.models import HelpTopic
 from tests.factories import HelpTopicFactory
 from tests.html import page_facts, parse
 

@@ -1,7 +1,7 @@
 import pytest
 
-from portal.models import HelpTopic
-from portal.richtext import answer_clean
+from helpcentre.models import HelpTopic
+from helpcentre.richtext import answer_clean
 from tests.factories import HelpTopicFactory
 
 pytestmark = pytest.mark.django_db

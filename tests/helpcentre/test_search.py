@@ -1,7 +1,7 @@
 import pytest
 from django.db import connection
 
-from portal.models import HelpTopic
+from helpcentre.models import HelpTopic
 from tests.factories import HelpTopicFactory
 from tests.html import parse
 

@@ -3,8 +3,8 @@
 import pytest
 from django.db import connection
 
-from portal.models import HelpTopic
-from portal.search import _topics_postgres
+from helpcentre.models import HelpTopic
+from helpcentre.search import _topics_postgres
 from tests.factories import HelpTopicFactory
 from tests.html import parse
 

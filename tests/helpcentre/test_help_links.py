@@ -1,6 +1,6 @@
 import pytest
 
-from portal import demo_help
+from helpcentre import demo as demo_help
 from tests.html import internal_links
 
 pytestmark = pytest.mark.django_db

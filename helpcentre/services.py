@@ -1,8 +1,8 @@
-"""Rules that change the portal's content."""
+"""Rules that change the help centre's content."""
 
 from django.db import transaction
 
-from portal.models import HelpTopic
+from helpcentre.models import HelpTopic
 
 
 @transaction.atomic

@@ -26,7 +26,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import HelpTopic
+from helpcentre.models import HelpTopic
 
 MAX_QUERY_LENGTH = 100
 PER_PAGE = 10

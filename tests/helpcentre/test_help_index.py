@@ -1,6 +1,6 @@
 import pytest
 
-from portal.models import HelpTopic
+from helpcentre.models import HelpTopic
 from tests.factories import HelpTopicFactory
 from tests.html import parse
 
