@@ -54,7 +54,7 @@ format: install
 
 test: install messages lint  ## the whole suite, on PostgreSQL when DATABASE_URL is set
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --cov --cov-report=term
 
 bench: install messages  ## the figures the issues ask for
 	status=0; for script in scripts/bench_*.py; do echo "== $$script"; $(PY) $$script || status=1; done; exit $$status
