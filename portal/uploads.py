@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 IMAGE_FORMATS = {"image/png": "PNG", "image/jpeg": "JPEG"}
+# A screenshot or a phone photo is well under this; a decompression bomb is far over it.
+MAX_PIXELS = 40_000_000
 # What a PDF may do when opened or printed: none of it is needed to read a document.
 PDF_ACTIONS = ("/OpenAction", "/AA")
 
@@ -30,6 +32,8 @@ def _unreadable():
 def image_rebuild(data, mime):
     try:
         with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > MAX_PIXELS:
+                raise _unreadable()
             image.load()
             if image.format != IMAGE_FORMATS[mime]:
                 raise _unreadable()
@@ -50,8 +54,9 @@ def pdf_rebuild(data):
                 if action in pdf.Root:
                     del pdf.Root[action]
             names = pdf.Root.get("/Names")
-            if names is not None and "/JavaScript" in names:
-                del names["/JavaScript"]
+            for tree in ("/JavaScript", "/EmbeddedFiles"):  # scripts, and files inside the file
+                if names is not None and tree in names:
+                    del names[tree]
             out = io.BytesIO()
             pdf.save(out)
     except pikepdf.PasswordError as error:

@@ -162,3 +162,24 @@ def test_a_password_protected_pdf_is_refused(client, attachments_dir):
     response = send(client, SimpleUploadedFile("locked.pdf", out.getvalue()))
     assert "protected by a password" in parse(response).select_one(".error-summary").get_text()
     assert not SupportRequest.objects.exists()
+
+
+def test_a_pdf_loses_the_files_embedded_in_it(client, attachments_dir):
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.attachments["payload.exe"] = pikepdf.AttachedFileSpec(pdf, b"MZ-embedded-program")
+    out = io.BytesIO()
+    pdf.save(out)
+    send(client, SimpleUploadedFile("a.pdf", out.getvalue()))
+    stored = (attachments_dir / SupportRequest.objects.get().attachment.name).read_bytes()
+    with pikepdf.open(io.BytesIO(stored)) as rebuilt:
+        assert len(rebuilt.attachments) == 0
+    assert b"MZ-embedded-program" not in stored
+
+
+def test_an_image_too_large_to_be_a_screenshot_is_refused(client, attachments_dir):
+    out = io.BytesIO()
+    Image.new("1", (8000, 6000)).save(out, format="PNG")  # 48 megapixels, a few kilobytes
+    response = send(client, SimpleUploadedFile("huge.png", out.getvalue()))
+    assert "could not be read" in parse(response).select_one(".error-summary").get_text()
+    assert not SupportRequest.objects.exists()
