@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import SecurityEvent, User
@@ -38,16 +39,32 @@ def _recent_failures(*, now, **where):
     )
 
 
+def _account_failures(user):
+    """The account's failed tries since it last linked something. A success starts the account's
+    count afresh, but the failures stay recorded against the applications they named."""
+    last_link = LinkChange.objects.filter(
+        changed_by=user, action=LinkChange.Action.LINKED
+    ).aggregate(at=Max("at"))["at"]
+    failures = LinkAttempt.objects.filter(user=user)
+    return failures.filter(at__gt=last_link) if last_link else failures
+
+
 def linking_locked_until(*, user, now=None) -> datetime | None:
     """When five failed tries within 24 hours lock linking: until 24 hours after the fifth."""
     now = now or timezone.now()
-    return _lock_end(_recent_failures(now=now, user=user), now)
+    recent = list(
+        _account_failures(user)
+        .filter(at__gt=now - 2 * LINK_LOCK)
+        .order_by("-at")
+        .values_list("at", flat=True)[:LINK_MAX_FAILURES]
+    )
+    return _lock_end(recent, now)
 
 
 def linking_tries_left(*, user, now=None) -> int:
     """Failed tries the account may still make before the 24-hour lock."""
     now = now or timezone.now()
-    recent = LinkAttempt.objects.filter(user=user, at__gt=now - LINK_LOCK).count()
+    recent = _account_failures(user).filter(at__gt=now - LINK_LOCK).count()
     return max(LINK_MAX_FAILURES - recent, 0)
 
 
@@ -138,7 +155,8 @@ def _link(*, user, applications, user_agent):
             user_agent=user_agent,
             detail=application.number,
         )
-    LinkAttempt.objects.filter(user=user).delete()
+    # The failures stay: deleting them would also erase what they count against the files
+    # they named (guess four times, link a file of one's own, guess again).
     return applications
 
 

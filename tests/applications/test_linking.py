@@ -244,3 +244,22 @@ def test_every_link_is_kept_in_the_application_history(signed_in, applicant, unl
     signed_in.post(URL, BY_NUMBER)
     change = LinkChange.objects.get(application=unlinked)
     assert (change.action, change.account, change.changed_by) == ("linked", applicant, applicant)
+
+
+def test_linking_a_file_of_ones_own_does_not_reset_the_count_on_anothers(unlinked):
+    """Four guesses at someone's file, a success on one's own, then one more guess: locked."""
+    from applications.services import NoMatch, application_link
+
+    guesser = UserFactory(username="guesser01")
+    own = ApplicationFactory(number="E777777777", family_name="Guesser")
+    wrong = LinkRequest(family_name="Tremblay", number=unlinked.number)
+    for _ in range(4):
+        with pytest.raises(NoMatch):
+            application_link(user=guesser, wanted=wrong)
+    application_link(user=guesser, wanted=LinkRequest(family_name="Guesser", number=own.number))
+    assert linking_locked_until(user=guesser) is None  # the account's count starts afresh
+    with pytest.raises(NoMatch):
+        application_link(user=UserFactory(username="guesser02"), wanted=wrong)
+    right = LinkRequest(family_name="Côté", number=unlinked.number)
+    with pytest.raises(NoMatch):  # the file's five failures lock it
+        application_link(user=UserFactory(username="realowner"), wanted=right)
