@@ -20,6 +20,7 @@ from accounts import browsers, services
 from accounts.models import SecurityEvent, User
 from accounts.services import partner_username, security_event_record
 from portal.guards import is_local_path
+from portal.mail import email_queue
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +47,6 @@ class AccountAdapter(DefaultAccountAdapter):
         # Emails go out in the account's preferred language, whatever page sent them, and the
         # background worker delivers them: the page answers the same, and as fast, whether the
         # address is known or not and whether the mail server is up, slow or down.
-        from portal.mail import email_queue
-
         user = context.get("user")
         language = getattr(user, "preferred_language", "") or language_for_email(email)
         request = core_context.request

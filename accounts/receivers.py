@@ -9,7 +9,7 @@ from django.contrib.auth import signals as auth_signals
 from django.dispatch import receiver
 
 from accounts.models import SecurityEvent, User
-from accounts.services import security_event_record
+from accounts.services import mfa_failed_record, security_event_record
 
 Kind = SecurityEvent.Kind
 
@@ -100,6 +100,4 @@ def _partner_removed(sender, request, socialaccount, **kwargs):
 def _authenticator_code_failed(sender, request, user, reauthentication=False, **kwargs):
     # Outside re-authentication, a code is only asked once the password was right: the owner
     # hears of it, with a "This wasn't me" link.
-    from accounts.services import mfa_failed_record
-
     mfa_failed_record(user=user, request=request, signing_in=not reauthentication)

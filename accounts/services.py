@@ -4,6 +4,8 @@ import re
 import secrets
 import time
 
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib.auth import update_session_auth_hash
 from django.core import signing
@@ -134,8 +136,6 @@ PARTNER_FRESH_SECONDS = 5 * 60
 def partner_signed_in_recently(*, request, user):
     """Whether this session signed in with a Sign-In Partner in the last 5 minutes: the partner-
     only accounts' proof of presence (they have no password to enter again)."""
-    from allauth.account.internal.flows.login import get_authentication_records
-
     records = get_authentication_records(request, user) if user.is_authenticated else []
     at = max((r.get("at", 0) for r in records if r.get("method") == "socialaccount"), default=0)
     return time.time() - at < PARTNER_FRESH_SECONDS
@@ -215,8 +215,6 @@ def sessions_end_all(*, user, request=None):
     that changes the hash every Django session is checked against, so sessions allauth does not
     list end too; then allauth's list of sessions is emptied.
     """
-    from allauth.usersessions.models import UserSession
-
     if user.has_usable_password():
         user.set_password(secrets.token_urlsafe(32))
     else:

@@ -9,7 +9,7 @@ from django.dispatch import receiver
 from helpcentre.models import HelpTopic
 
 # How long another server may list a topic on the sign-in page as it was before an edit.
-NOTICES_CACHE_SECONDS = 10
+SIGNIN_TOPICS_CACHE_SECONDS = 10
 
 # --- Help topics ------------------------------------------------------------------------------
 # Bumped when this process saves or deletes a topic.
@@ -17,15 +17,15 @@ _signin_topics_generation = 0
 
 
 def _time_bucket():
-    return int(time.time() // NOTICES_CACHE_SECONDS)
+    return int(time.time() // SIGNIN_TOPICS_CACHE_SECONDS)
 
 
 def help_topics_signin_version():
     """A version of the sign-in page's topic list, for the key of its cached fragment.
 
     It costs no lookup on the busiest page: it changes at once when this process saves or
-    deletes a topic, and every NOTICES_CACHE_SECONDS for what other servers saved (the fragment
-    is then rendered again, reading the topics once).
+    deletes a topic, and every SIGNIN_TOPICS_CACHE_SECONDS for what other servers saved (the
+    fragment is then rendered again, reading the topics once).
     """
     return f"{_signin_topics_generation}.{_time_bucket()}"
 

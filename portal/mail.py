@@ -49,7 +49,9 @@ def email_queue(message: EmailMultiAlternatives) -> None:
         "from_email": message.from_email or settings.DEFAULT_FROM_EMAIL,
         "headers": {str(k): str(v) for k, v in (message.extra_headers or {}).items()},
     }
-    transaction.on_commit(lambda: email_deliver.enqueue(**payload))
+    # Robust: a queue that fails is logged and never turns an answer already committed (a stored
+    # request, a changed password) into an error page.
+    transaction.on_commit(lambda: email_deliver.enqueue(**payload), robust=True)
 
 
 def email_send(*, to, template_prefix, context, language) -> None:

@@ -59,3 +59,20 @@ class BrokenBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("mail server down")
+
+
+@pytest.mark.django_db
+def test_a_queue_that_fails_never_reaches_the_caller(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    """After the commit, the answer is already owed: a failing queue is logged, not raised."""
+    from portal import mail
+
+    class DownQueue:
+        def enqueue(self, **kwargs):
+            raise ConnectionError("the task queue is down")
+
+    monkeypatch.setattr(mail, "email_deliver", DownQueue())
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        email_send(to=["a@example.com"], template_prefix=PREFIX, context=CONTEXT, language="en")
+    assert len(callbacks) == 1
