@@ -8,10 +8,12 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from accounts.adapters import has_second_factor
+from accounts.decorators import keeps_typed_after_signout, typed_stash
 
 LAST_SEEN_KEY = "portal_last_seen"
 TWO_STEP_READY_KEY = "portal_two_step_ready"
@@ -30,6 +32,13 @@ TWO_STEP_SETUP_PAGES = {
     "account_logout",
     "session_keepalive",
 }
+
+
+def _keeps_typed(request):
+    try:
+        return keeps_typed_after_signout(resolve(request.path_info).func)
+    except Resolver404:
+        return False
 
 
 def session_seconds_left(request, *, now=None):
@@ -68,6 +77,12 @@ class SessionIdleTimeoutMiddleware:
                     % {"minutes": settings.SESSION_IDLE_SECONDS // 60},
                 )
                 next_url = request.get_full_path() if request.method == "GET" else None
+                if request.method == "POST" and _keeps_typed(request) and typed_stash(request):
+                    messages.info(
+                        request,
+                        _("What you typed on the page is kept: it is shown again there."),
+                    )
+                    next_url = request.path
                 return redirect_to_login(next_url or "", settings.LOGIN_URL)
             last_seen = request.session.get(LAST_SEEN_KEY)
             if last_seen is None or now - last_seen > TOUCH_EVERY_SECONDS:

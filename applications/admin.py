@@ -17,7 +17,8 @@ from portal.admin_widgets import LabelledTabularInline
 
 @admin.register(ApplicationType)
 class ApplicationTypeAdmin(TranslationAdmin):
-    list_display = ("code", "name")
+    list_display = ("code", "name", "online", "fee")
+    list_filter = ("online",)
 
 
 class StepInline(LabelledTabularInline):

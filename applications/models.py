@@ -12,6 +12,18 @@ UCI = RegexValidator(r"^([0-9]{8}|[0-9]{10})$", _("A UCI is 8 or 10 digits."))
 class ApplicationType(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=120)
+    online = models.BooleanField(
+        _("applications accepted online"),
+        default=False,
+        help_text=_("Offered under “Start an application” once its form and checklist are ready."),
+    )
+    fee = models.DecimalField(_("fee (CAD)"), max_digits=8, decimal_places=2, default=0)
+    number_letter = models.CharField(
+        _("first letter of its application numbers"),
+        max_length=1,
+        default="E",
+        validators=[RegexValidator(r"^[A-Z]$", _("One capital letter."))],
+    )
 
     class Meta:
         ordering = ["code"]

@@ -3,10 +3,9 @@ from urllib.parse import urlsplit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from feedback.attachments import check_attachment
 from feedback.categories import Category
 from feedback.models import SupportRequest
-from portal.uploads import upload_rebuild
+from portal.uploads import check_attachment, upload_rebuild
 
 MAX_PATH = 500
 

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from feedback import throttle
 from feedback.forms import ReportForm, SupportRequestForm
 from feedback.services import Duplicate, report_create, support_request_create
+from portal import throttle
 from portal.observability import anonymous_log
 from portal.views import csrf_failure, error_page
 

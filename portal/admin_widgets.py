@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.db import models
+from django.forms.models import BaseInlineFormSet
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -22,12 +23,23 @@ class LabelledWidgetsMixin:
     formfield_overrides = {models.DateTimeField: {"widget": LabelledSplitDateTime}}
 
 
+class LabelledInlineFormSet(BaseInlineFormSet):
+    """Each row's "delete" tick box is named too: its column heading is not its label."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs.setdefault("aria-label", _("Delete this row"))
+
+
 class LabelledTabularInline(admin.TabularInline):
     """A tabular inline whose controls are named after their column.
 
     In Django's tabular inline a control sits in a table cell with no `<label>`, so a screen
     reader announces a nameless list box (axe: select-name); the column's name becomes its label.
     """
+
+    formset = LabelledInlineFormSet
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -52,11 +52,13 @@ def _origin(request):
 
 
 @lru_cache(maxsize=2048)
-def _language_links(language, path, origin, alternates=()):
+def _language_links(language, path, origin, alternates=(), toggle_form=None):
     """The hreflang links and the language toggle of the page at ``path`` (query included).
 
     ``alternates``: (language, path) pairs a view supplied for addresses that translate_url
-    cannot translate (a slug from the database).
+    cannot translate (a slug from the database). ``toggle_form``: the id of a form whose typed
+    content the toggle must keep; the toggle then submits it (``_language``), with or without
+    JavaScript, and the view saves what was typed before showing the other language.
     """
     given = dict(alternates)
     urls = [
@@ -73,13 +75,24 @@ def _language_links(language, path, origin, alternates=()):
         ((code, origin, url) for code, url in urls),
     )
     other_code, other_url = next((code, url) for code, url in urls if code != language)
-    toggle = format_html(
-        '<a href="{url}" lang="{code}" hreflang="{code}"><span class="lang-long">{name}</span>'
-        '<abbr class="lang-short" title="{name}">{code}</abbr></a>',
-        url=other_url,
-        code=other_code,
-        name=get_language_info(other_code)["name_local"].capitalize(),
-    )
+    name = get_language_info(other_code)["name_local"].capitalize()
+    if toggle_form:
+        toggle = format_html(
+            '<button type="submit" form="{form}" name="_language" value="{code}" formnovalidate '
+            'class="toggle-button" lang="{code}"><span class="lang-long">{name}</span>'
+            '<abbr class="lang-short" title="{name}">{code}</abbr></button>',
+            form=toggle_form,
+            code=other_code,
+            name=name,
+        )
+    else:
+        toggle = format_html(
+            '<a href="{url}" lang="{code}" hreflang="{code}"><span class="lang-long">{name}</span>'
+            '<abbr class="lang-short" title="{name}">{code}</abbr></a>',
+            url=other_url,
+            code=other_code,
+            name=name,
+        )
     return alternate_links, toggle
 
 
@@ -88,7 +101,11 @@ def chrome(request):
     # A view whose address holds a database slug sets request.alternate_paths {language: path}.
     alternates = tuple(sorted(getattr(request, "alternate_paths", {}).items()))
     alternate_links, toggle = _language_links(
-        language, request.get_full_path(), _origin(request), alternates
+        language,
+        request.get_full_path(),
+        _origin(request),
+        alternates,
+        getattr(request, "toggle_form", None),
     )
     return {
         **_static_chrome(language),

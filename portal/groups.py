@@ -4,7 +4,7 @@ from django.contrib.auth.management import create_permissions
 
 
 def staff_group_ensure(apps, *, name, app_label, codenames):
-    """Create or reset group ``name`` with ``app_label``'s permissions ``codenames``.
+    """Create group ``name``, or reset what it may do in ``app_label`` to ``codenames``.
 
     ``apps`` is a migration's registry (or django.apps.apps). Permissions are normally made
     after migrations run; the app's are made here first so the group can have them.
@@ -22,7 +22,9 @@ def staff_group_ensure(apps, *, name, app_label, codenames):
     )
     if permissions.count() != len(set(codenames)):
         raise LookupError(f"missing permissions for the {name!r} group")
-    group.permissions.set(permissions)
+    # Only this app's permissions are replaced: another app may grant the same group its own.
+    group.permissions.remove(*group.permissions.filter(content_type__app_label=app_label))
+    group.permissions.add(*permissions)
     return group
 
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "helpcentre",
     "accounts",
     "applications",
+    "apply_online",
     "feedback",
 ]
 
@@ -193,6 +194,17 @@ STORAGES = {
             default={
                 "location": str(env.path("ATTACHMENTS_ROOT", default=VAR_DIR / "attachments"))
             },
+        ),
+    },
+    # Applicants' documents: private like the attachments, served through a view that checks
+    # who asks. Any django-storages backend fits (an S3 bucket without public access, say).
+    "application_documents": {
+        "BACKEND": env.str(
+            "DOCUMENTS_STORAGE", default="django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": env.json(
+            "DOCUMENTS_STORAGE_OPTIONS",
+            default={"location": str(env.path("DOCUMENTS_ROOT", default=VAR_DIR / "documents"))},
         ),
     },
 }

@@ -9,17 +9,40 @@ application documents use it as the technical-difficulties form does.
 
 import io
 
+import filetype
 import pikepdf
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+ALLOWED_TYPES = {"image/png": "png", "image/jpeg": "jpg", "application/pdf": "pdf"}
+MAX_BYTES = 4 * 1024 * 1024
 IMAGE_FORMATS = {"image/png": "PNG", "image/jpeg": "JPEG"}
 # A screenshot or a phone photo is well under this; a decompression bomb is far over it.
 MAX_PIXELS = 40_000_000
 # What a PDF may do when opened or printed: none of it is needed to read a document.
 PDF_ACTIONS = ("/OpenAction", "/AA")
+
+
+def check_attachment(upload):
+    """The (MIME type, extension) of ``upload``, or ValidationError if it is not one we take."""
+    if upload.size > MAX_BYTES:
+        raise ValidationError(
+            _("The file is too large (%(size)s). Send a file of 4 MB or less."),
+            code="too_large",
+            params={"size": filesizeformat(upload.size)},
+        )
+    upload.seek(0)
+    kind = filetype.guess(upload.read(262))
+    upload.seek(0)
+    if kind is None or kind.mime not in ALLOWED_TYPES:
+        raise ValidationError(
+            _("Send a PNG or JPEG image or a PDF document. This file is none of those."),
+            code="bad_type",
+        )
+    return kind.mime, ALLOWED_TYPES[kind.mime]
 
 
 def _unreadable():

@@ -20,6 +20,7 @@ pages = [
     path(_("sign-in/"), views.signin, name="signin"),
     path("", include("accounts.urls")),
     path("", include("applications.urls")),
+    path("", include("apply_online.urls")),
     path("", include("feedback.urls")),
     path("", include("helpcentre.urls")),
     path(settings.ADMIN_URL, admin.site.urls),

@@ -72,6 +72,22 @@ def _not_me(demo, language):
     return {"token": demo.not_me_token}
 
 
+def _programme(demo, language):
+    return {"programme": {"en": "visit", "fr": "visiter"}[language], "number": 1}
+
+
+def _result(demo, language):
+    return {"programme": {"en": "visit", "fr": "visiter"}[language]}
+
+
+def _draft(demo, language):
+    return {"draft_id": demo.draft.pk}
+
+
+def _draft_step(demo, language):
+    return {"draft_id": demo.draft.pk, "position": 1}
+
+
 def _reset_key(demo, language):
     return {"uidb36": demo.reset_uidb36, "key": demo.reset_key}
 
@@ -102,6 +118,10 @@ PAGES = [
     Entry("help_how_to_sign_in", ANONYMOUS),
     Entry("help_topic", ANONYMOUS, _help_topic),
     Entry("search", ANONYMOUS, extra={"query": {"en": "q=password", "fr": "q=mot+de+passe"}}),
+    Entry("eligibility_index", ANONYMOUS),
+    Entry("eligibility_question", ANONYMOUS, _programme),
+    # Without answers, the result page sends to the first question: checked where it lands.
+    Entry("eligibility_result", ANONYMOUS, _result),
     # The secure account
     Entry("account_home", APPLICANT),
     Entry("profile", APPLICANT),
@@ -111,6 +131,11 @@ PAGES = [
     Entry("application_link", APPLICANT),
     Entry("application_detail", APPLICANT, _application),
     Entry("message_detail", APPLICANT, _message),
+    Entry("apply_start", APPLICANT),
+    Entry("draft_step", APPLICANT, _draft_step),
+    Entry("draft_documents", APPLICANT, _draft),
+    Entry("draft_review", APPLICANT, _draft),
+    Entry("draft_delete", APPLICANT, _draft),
     Entry("account_logout", APPLICANT),
     Entry("account_change_password", APPLICANT),
     Entry("account_reauthenticate", APPLICANT),
@@ -154,6 +179,9 @@ NOT_PAGES = {
     "partner_stub_sign_in": "the stub bank's pages need a pending authorization",
     "partner_stub_consent": "the stub bank's pages need a pending authorization",
     "gckey_remove": "POST only (a button on the security settings page)",
+    "draft_document_file": "a file (tests/apply_online/test_documents.py)",
+    "draft_document_delete": "POST only (a button on the documents page)",
+    "submitted_document_file": "a file (tests/apply_online/test_submission.py)",
     "partner_remove": "POST only (a button on the security settings page)",
     "admin:logout": "POST only",
     "admin:login": "staff sign in through allauth's pages (redirects)",
@@ -163,6 +191,7 @@ NOT_PAGES = {
     "admin:feedback_problemreport_export": "a CSV file (tests/feedback/test_triage_export_*)",
     "admin:feedback_supportrequest_export": "a CSV file (tests/feedback/test_triage_export_*)",
     "admin:feedback_supportrequest_attachment": "a file (test_triage_attachments)",
+    "admin:apply_online_draft_document": "a file (tests/apply_online/test_submission.py)",
 }
 
 # The admin's own pages about one object, with the demo object they show.

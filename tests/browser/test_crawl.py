@@ -134,7 +134,10 @@ def demo(transactional_db, settings):
         type=Authenticator.Type.WEBAUTHN,
         data={"name": "Clé de Dominique", "credential": registration_response()},
     )
+    from apply_online.models import Draft
+
     return SimpleNamespace(
+        draft=Draft.objects.filter(account=applicant, state=Draft.State.DRAFT).first(),
         webauthn=webauthn,
         users=users,
         application=application,
@@ -159,6 +162,23 @@ def _admin_objects(users):
     SupportRequestFactory()
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         email_deliver.enqueue(to=["a@example.com"], subject="Crawl", body="Crawl")
+    _submitted_online(applicant)
+
+
+def _submitted_online(applicant):
+    """An application submitted online, for the pages that show what was submitted."""
+    from applications.models import ApplicationType
+    from apply_online.services import draft_start, draft_submit
+    from tests.apply_online.conftest import TRANSIT_ANSWERS, attach, fill
+
+    draft = draft_start(
+        user=applicant, application_type=ApplicationType.objects.get(code="transit-visa")
+    )
+    fill(draft, *TRANSIT_ANSWERS)
+    attach(draft, "passport")
+    attach(draft, "photo")
+    attach(draft, "onward_ticket")
+    draft_submit(draft_id=draft.pk, user=applicant, declaration_name="Marie Ève Côté-O’Brien")
 
 
 def browser_for(browser, live_server, user):
@@ -203,7 +223,12 @@ def page_problems(page, response, language, expected_toggle, status=200):
     if words:
         problems += [f"other-language word {word!r} in {text!r}" for word, text in words.items()]
     toggle = page.locator("header a[hreflang]")
-    if toggle.count() != 1:
+    # On a form step the toggle is a button of the form, so that what was typed is kept.
+    form_toggle = page.locator("header button[name=_language]")
+    if form_toggle.count() == 1:
+        if form_toggle.get_attribute("value") != ("fr" if language == "en" else "en"):
+            problems.append("the toggle button does not switch language")
+    elif toggle.count() != 1:
         problems.append("no language toggle")
     elif expected_toggle is not None:
         href = toggle.get_attribute("href").split("?")[0]

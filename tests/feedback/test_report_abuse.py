@@ -48,7 +48,7 @@ def test_the_count_lives_in_the_shared_cache_so_another_server_sees_it(
     settings.FEEDBACK_REPORT_LIMIT = 1
     post(client)
     # Another app server: its own connection to the same shared cache.
-    monkeypatch.setattr("feedback.throttle.cache", caches.create_connection("default"))
+    monkeypatch.setattr("portal.throttle.cache", caches.create_connection("default"))
     post(client)
     assert ProblemReport.objects.count() == 1
 

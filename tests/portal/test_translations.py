@@ -14,6 +14,7 @@ SOURCES = [
     "portal",
     "accounts",
     "applications",
+    "apply_online",
     "feedback",
     "helpcentre",
     "partner_stub",

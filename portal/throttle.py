@@ -26,10 +26,14 @@ def allow(request, *, scope, limit, period):
 
     Fixed windows of ``period`` seconds. The address is hashed: the cache never holds it.
     """
-    address = client_address(request)
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
+    return allow_key(client_address(request), scope=scope, limit=limit, period=period)
+
+
+def allow_key(who, *, scope, limit, period):
+    """Count one attempt of ``scope`` by ``who`` (an address, an account); False once over."""
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{who}".encode()).hexdigest()[:32]
     window = int(time.time() // period)
-    key = f"feedback:throttle:{scope}:{digest}:{window}"
+    key = f"portal:throttle:{scope}:{digest}:{window}"
     cache.add(key, 0, timeout=period + 5)
     try:
         count = cache.incr(key)
