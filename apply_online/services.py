@@ -1,6 +1,7 @@
 """Rules that change drafts, codes and documents. Views call these with plain values."""
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -32,6 +33,7 @@ from portal.uploads import MAX_BYTES, check_attachment, upload_rebuild
 # Online numbers start here, far from the numbers of paper applications staff enter.
 NUMBER_BASE = 500_000_000
 UCI_BASE = 9_000_000_000
+UCI_PATTERN = re.compile(r"[0-9]{8}|[0-9]{10}")
 # Answers the account already knows: a new draft starts with them.
 PROFILE_ANSWERS = ("family_name", "given_names", "date_of_birth", "email")
 
@@ -319,14 +321,21 @@ def draft_submit(*, draft_id, user, declaration_name, now=None) -> Application:
         raise SubmissionRefused(problems)
     answers = draft.answers
     number, new_uci = _number_allocate(application_type.number_letter)
+    given_uci = re.sub(r"[\s-]", "", answers.get("uci", ""))
     application = Application.objects.create(
         number=number,
-        uci=(answers.get("uci") or "").replace("-", "").replace(" ", "") or new_uci,
+        # The UCI the applicant gave, if the form asks for it; otherwise a new one.
+        uci=given_uci if UCI_PATTERN.fullmatch(given_uci) else new_uci,
         type=application_type,
         received_on=timezone.localdate(now),
-        family_name=answers.get("family_name", ""),
-        given_names=answers.get("given_names", ""),
-        date_of_birth=_parse_date(answers["date_of_birth"]),
+        # A type's form may leave out what the account already knows.
+        family_name=answers.get("family_name", user.family_name),
+        given_names=answers.get("given_names", user.given_names),
+        date_of_birth=(
+            _parse_date(answers["date_of_birth"])
+            if answers.get("date_of_birth")
+            else user.date_of_birth
+        ),
         account=user,
         linked_at=now,
     )

@@ -77,6 +77,7 @@ FORMS = [
         ["method", "application_number", "uci", "family_name", "date_of_birth"],
     ),
     ("account_change_password", True, ["oldpassword", "password1", "password2"]),
+    ("apply_start", True, ["code"]),
     ("mfa_authenticate", False, ["code"]),
     ("session_keepalive", True, []),
     ("report_problem", False, ["categories", "path", "title", "website"]),
