@@ -12,6 +12,7 @@ from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from applications.services import normalize_name
 from apply_online.models import Question
 
 DATE_FORMAT = "%Y-%m-%d"
@@ -196,8 +197,6 @@ class DeclarationForm(forms.Form):
         self.expected_name = expected_name
 
     def clean_full_name(self):
-        from applications.services import normalize_name
-
         value = " ".join(self.cleaned_data["full_name"].split())
         if self.expected_name and normalize_name(value) != normalize_name(self.expected_name):
             raise forms.ValidationError(

@@ -12,6 +12,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -181,8 +182,6 @@ def document_path(instance, filename):
 
 
 def documents_storage():
-    from django.core.files.storage import storages
-
     return storages["application_documents"]
 
 
