@@ -10,6 +10,7 @@ import unicodedata
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from applications.services import normalize_name
@@ -74,7 +75,8 @@ def question_field(question):
     K = Question.Kind
     common = {
         "label": question.label,
-        "help_text": question.help_text,
+        # Staff write hints in the admin; the site's field template shows hints as HTML.
+        "help_text": escape(question.help_text),
         "required": question.required,
     }
     match question.kind:
@@ -90,7 +92,7 @@ def question_field(question):
             return forms.CharField(max_length=question.max_length, **common)
         case K.DATE | K.PAST_DATE | K.FUTURE_DATE:
             when = {K.PAST_DATE: "past", K.FUTURE_DATE: "future"}.get(question.kind)
-            common["help_text"] = " ".join(filter(None, [str(question.help_text), str(_DATE_HELP)]))
+            common["help_text"] = " ".join(filter(None, [common["help_text"], str(_DATE_HELP)]))
             return DateField(when=when, **common)
         case K.EMAIL:
             return forms.EmailField(
@@ -139,8 +141,8 @@ class SectionForm(forms.Form):
 
 
 def section_form(section, *, answers, data=None):
-    """The form of ``section``: bound to ``data`` when posted, else showing the saved answers
-    (bound too, once the section was continued, so its errors show again)."""
+    """The form of ``section``: bound to ``data`` when posted (or checked), else showing the
+    saved answers."""
     if data is not None:
         return SectionForm(data, section=section)
     return SectionForm(initial=answers, section=section)

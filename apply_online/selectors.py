@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 
 from applications.models import ApplicationType
 from apply_online.models import (
@@ -13,13 +13,27 @@ from apply_online.models import (
     DraftDocument,
     FormSection,
     Question,
+    ReferenceCode,
 )
 
 WARN_BEFORE = timedelta(days=7)
 
 
-def types_online():
-    return ApplicationType.objects.filter(online=True).order_by("code")
+def type_online(code) -> ApplicationType | None:
+    """The type of ``code`` if applicants may apply for it online."""
+    return ApplicationType.objects.filter(code=code, online=True).first()
+
+
+def reference_code_get(*, code) -> ReferenceCode | None:
+    return ReferenceCode.objects.filter(code=code).first()
+
+
+def section_positions(application_type) -> list[int]:
+    return list(
+        FormSection.objects.filter(type=application_type)
+        .order_by("position")
+        .values_list("position", flat=True)
+    )
 
 
 def sections_for(application_type) -> list[FormSection]:
@@ -106,7 +120,7 @@ def drafts_expired(*, now):
 
 def drafts_to_warn(*, now):
     return Draft.objects.filter(
-        Q(reminder_sent_at__isnull=True),
+        reminder_sent_at__isnull=True,
         state=Draft.State.DRAFT,
         updated_at__lte=now - DRAFT_LIFETIME + WARN_BEFORE,
         updated_at__gt=now - DRAFT_LIFETIME,

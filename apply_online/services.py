@@ -2,6 +2,7 @@
 
 import io
 import re
+import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -9,7 +10,7 @@ import img2pdf
 import pikepdf
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -28,7 +29,7 @@ from apply_online.models import (
     reference_code_new,
 )
 from portal.mail import email_send
-from portal.uploads import MAX_BYTES, check_attachment, upload_rebuild
+from portal.uploads import ALLOWED_TYPES, MAX_BYTES, check_attachment, upload_rebuild
 
 # Online numbers start here, far from the numbers of paper applications staff enter.
 NUMBER_BASE = 500_000_000
@@ -61,9 +62,9 @@ def reference_code_create(*, type_code, answers, now=None) -> ReferenceCode:
 class CodeProblem(Exception):
     NOT_FOUND, EXPIRED, USED = "not_found", "expired", "used"
 
-    def __init__(self, reason, *, when=None, draft=None):
+    def __init__(self, reason, *, when=None):
         super().__init__(reason)
-        self.reason, self.when, self.draft = reason, when, draft
+        self.reason, self.when = reason, when
 
 
 @transaction.atomic
@@ -74,8 +75,7 @@ def reference_code_redeem(*, user, code, now=None) -> Draft:
     if found is None:
         raise CodeProblem(CodeProblem.NOT_FOUND)
     if found.used_at is not None:
-        own = Draft.objects.filter(reference_code=found, account=user).first()
-        raise CodeProblem(CodeProblem.USED, when=found.used_at, draft=own)
+        raise CodeProblem(CodeProblem.USED, when=found.used_at)
     if found.expires_at <= now:
         raise CodeProblem(CodeProblem.EXPIRED, when=found.expires_at)
     found.used_at = now
@@ -166,20 +166,30 @@ def _too_large():
 
 
 def _combine(parts):
-    """One PDF from rebuilt images and PDFs, in the order given."""
+    """One PDF (a temporary file) from rebuilt images and PDFs, in the order given."""
     combined = pikepdf.new()
-    for mime, data in parts:
-        if mime != "application/pdf":
-            data = img2pdf.convert(data, rotation=img2pdf.Rotation.ifvalid)
-        with pikepdf.open(io.BytesIO(data)) as source:
+    sources = []  # open until the combined file is written: its pages copy from them
+    try:
+        for mime, content in parts:
+            content.seek(0)
+            if mime == "application/pdf":
+                source = pikepdf.open(content.file)
+            else:
+                page = img2pdf.convert(content.read(), rotation=img2pdf.Rotation.ifvalid)
+                source = pikepdf.open(io.BytesIO(page))
+            sources.append(source)
             combined.pages.extend(source.pages)
-    out = io.BytesIO()
-    combined.save(out)
-    return out.getvalue()
+        out = tempfile.TemporaryFile()  # noqa: SIM115 - returned open, closed by its File
+        combined.save(out)
+    finally:
+        for source in sources:
+            source.close()
+    out.seek(0)
+    return File(out, name="combined.pdf")
 
 
 def document_prepare(uploads):
-    """(content, MIME type, display name) of the one file to keep from ``uploads``.
+    """(file, MIME type, display name) of the one file to keep from ``uploads``.
 
     One file is checked and rebuilt; several are checked, rebuilt and combined into one PDF.
     Raises ValidationError with the applicant's message.
@@ -187,35 +197,32 @@ def document_prepare(uploads):
     rebuilt = []
     for upload in uploads:
         mime, extension = check_attachment(upload)
-        rebuilt.append((mime, upload_rebuild(upload, mime, name=f"file.{extension}").read()))
+        rebuilt.append((mime, upload_rebuild(upload, mime, name=f"file.{extension}")))
     if len(rebuilt) == 1:
-        mime, data = rebuilt[0]
-        return data, mime, uploads[0].name
-    data = _combine(rebuilt)
-    if len(data) > MAX_BYTES:
+        mime, content = rebuilt[0]
+        return content, mime, uploads[0].name
+    content = _combine(rebuilt)
+    if content.size > MAX_BYTES:
         raise _too_large()
-    return data, "application/pdf", None
-
-
-EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "application/pdf": "pdf"}
+    return content, "application/pdf", None
 
 
 @transaction.atomic
-def document_attach(*, draft_id, user, item, data, mime, name) -> DraftDocument:
-    """Keep ``data`` as the draft's file for ``item``, replacing an earlier one."""
+def document_attach(*, draft_id, user, item, content, mime, name) -> DraftDocument:
+    """Keep ``content`` (a File) as the draft's file for ``item``, replacing an earlier one."""
     draft = _draft_locked(draft_id, user)
-    extension = EXTENSIONS[mime]
-    display = (name or item.name)[:150]
-    if not display.lower().endswith("." + extension):
-        display = f"{display.rsplit('.', 1)[0] if name else display}.{extension}"
+    extension = ALLOWED_TYPES[mime]
+    # The applicant's file name with the extension of what is kept (a combined file: the item's).
+    stem = name.rsplit(".", 1)[0] if name else item.name
+    display = f"{stem[:150]}.{extension}"
     old = DraftDocument.objects.filter(draft=draft, item=item).first()
     if old is not None:
         _files_delete_on_commit([old.file])
         old.delete()
     document = DraftDocument(
-        draft=draft, item=item, original_name=display, content_type=mime, size=len(data)
+        draft=draft, item=item, original_name=display, content_type=mime, size=content.size
     )
-    document.file.save(f"file.{extension}", ContentFile(data), save=False)
+    document.file.save(f"file.{extension}", content, save=False)
     stored = str(document.file.name)
     try:
         document.save()

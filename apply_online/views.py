@@ -1,16 +1,17 @@
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.decorators import account_form_page, account_page, typed_stash_pop
-from applications.models import ApplicationType
 from apply_online import eligibility, selectors, services
 from apply_online.files import document_response
 from apply_online.forms import (
@@ -40,7 +41,14 @@ def _home_crumbs(*extra):
 
 
 def _date(value):
+    """A date or a moment as the applicant's calendar shows it (the site's time zone)."""
+    if isinstance(value, datetime):
+        value = timezone.localdate(value)
     return formats.date_format(value, "Y-m-d")
+
+
+def _eligibility_crumbs():
+    return [(gettext_lazy("Find out if you can apply"), reverse("eligibility_index"))]
 
 
 # --- Find out if you can apply (public) ------------------------------------------------------
@@ -129,7 +137,7 @@ def eligibility_question(request, programme, number):
         "number": number,
         "total": len(programme.questions),
         "back_url": back,
-        "breadcrumbs": [(gettext_lazy("Find out if you can apply"), reverse("eligibility_index"))],
+        "breadcrumbs": _eligibility_crumbs(),
     }
     return render(request, "apply_online/eligibility_question.html", context)
 
@@ -139,7 +147,7 @@ def _code_for(request, programme, answers):
     codes = request.session.get(CODES_KEY, {})
     kept = codes.get(programme.code)
     if kept and kept["answers"] == answers:
-        found = services.ReferenceCode.objects.filter(code=kept["code"]).first()
+        found = selectors.reference_code_get(code=kept["code"])
         if found is not None:
             return found
     if not throttle.allow(
@@ -167,14 +175,10 @@ def eligibility_result(request, programme):
         "back_url": reverse(
             "eligibility_question", kwargs={"programme": slug, "number": last_asked}
         ),
-        "breadcrumbs": [(gettext_lazy("Find out if you can apply"), reverse("eligibility_index"))],
+        "breadcrumbs": _eligibility_crumbs(),
     }
     reason = programme.stop_reason(answers)
-    application_type = (
-        None
-        if reason
-        else ApplicationType.objects.filter(code=programme.type_for(answers), online=True).first()
-    )
+    application_type = None if reason else selectors.type_online(programme.type_for(answers))
     if application_type is None:
         context.update(
             page_title=_("You cannot apply online with these answers"),
@@ -217,6 +221,7 @@ def apply_start(request):
     form = ReferenceCodeForm(_posted(request))
     code_error = None
     if request.method == "POST" and form.is_valid():
+        # `&`, not `and`: each try counts against both the address and the account.
         allowed = throttle.allow(
             request, scope="reference_code_try", limit=CODE_TRIES, period=CODE_PERIOD
         ) & throttle.allow_key(
@@ -295,30 +300,22 @@ def draft_step(request, draft_id, position):
         form = section_form(section, answers=draft.answers, data=request.POST)
         typed = form.typed_answers()
         language = request.POST.get("_language")
-        if language in dict(settings.LANGUAGES):
-            complete = position in draft.sections_done and form.is_valid()
-            try:
-                services.draft_section_save(
-                    draft_id=draft.pk,
-                    user=request.user,
-                    position=position,
-                    typed=typed,
-                    complete=complete,
-                )
-            except services.DraftClosed:
-                return _closed(draft)
-            return redirect(translate_url(request.path, language))
+        switching = language in dict(settings.LANGUAGES)
         valid = form.is_valid()
+        # Switching language saves what was typed and leaves the section as complete as it was.
+        complete = (position in draft.sections_done and valid) if switching else valid
         try:
             draft = services.draft_section_save(
                 draft_id=draft.pk,
                 user=request.user,
                 position=position,
                 typed=typed,
-                complete=valid,
+                complete=complete,
             )
         except services.DraftClosed:
             return _closed(draft)
+        if switching:
+            return redirect(translate_url(request.path, language))
         if "save_exit" in request.POST:
             _saved_message(request, draft)
             return redirect("account_home")
@@ -350,11 +347,6 @@ def draft_step(request, draft_id, position):
     return render(request, "apply_online/step.html", context)
 
 
-def _upload_error_form(form, error):
-    form.add_error("files", error)
-    return form
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 @account_page
 def draft_documents(request, draft_id):
@@ -371,17 +363,18 @@ def draft_documents(request, draft_id):
         form = DocumentUploadForm(request.POST, request.FILES, item=item)
         if form.is_valid():
             try:
-                data, mime, name = services.document_prepare(form.cleaned_data["files"])
+                content, mime, name = services.document_prepare(form.cleaned_data["files"])
                 services.document_attach(
                     draft_id=draft.pk,
                     user=request.user,
                     item=item,
-                    data=data,
+                    content=content,
                     mime=mime,
                     name=name,
                 )
             except ValidationError as error:
-                failed = _upload_error_form(form, error)
+                form.add_error("files", error)
+                failed = form
             except services.DraftClosed:
                 return _closed(draft)
             else:
@@ -395,16 +388,16 @@ def draft_documents(request, draft_id):
             failed if failed is not None and failed.item == item else DocumentUploadForm(item=item)
         )
         slots.append((item, held.get(item.pk), form))
-    sections = selectors.sections_for(draft.type)
+    positions = selectors.section_positions(draft.type)
     context = {
         "page_title": gettext_lazy("Upload your documents"),
         "draft": draft,
         "slots": slots,
         "form": failed,  # for the error summary
-        "number": len(sections) + 1,
-        "total": len(sections) + 2,
-        "back_url": reverse("draft_step", args=[draft.pk, sections[-1].position])
-        if sections
+        "number": len(positions) + 1,
+        "total": len(positions) + 2,
+        "back_url": reverse("draft_step", args=[draft.pk, positions[-1]])
+        if positions
         else reverse("account_home"),
         "breadcrumbs": _draft_crumbs(draft),
     }

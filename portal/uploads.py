@@ -8,11 +8,12 @@ application documents use it as the technical-difficulties form does.
 """
 
 import io
+import tempfile
 
 import filetype
 import pikepdf
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
@@ -70,9 +71,13 @@ def image_rebuild(data, mime):
     return out.getvalue()
 
 
-def pdf_rebuild(data):
+def pdf_rebuild(source):
+    """``source`` (a path or a readable, seekable file) parsed and written again to a temporary
+    file on disk, returned open at its start. qpdf copies each stream from the source as it
+    writes it, so neither the upload nor the result is ever held in memory whole."""
+    out = tempfile.TemporaryFile()  # noqa: SIM115 - returned open, to the caller
     try:
-        with pikepdf.open(io.BytesIO(data)) as pdf:
+        with pikepdf.open(source) as pdf:
             for action in PDF_ACTIONS:
                 if action in pdf.Root:
                     del pdf.Root[action]
@@ -80,21 +85,27 @@ def pdf_rebuild(data):
             for tree in ("/JavaScript", "/EmbeddedFiles"):  # scripts, and files inside the file
                 if names is not None and tree in names:
                     del names[tree]
-            out = io.BytesIO()
             pdf.save(out)
     except pikepdf.PasswordError as error:
+        out.close()
         raise ValidationError(
             _("This PDF is protected by a password. Send a copy without a password."),
             code="encrypted",
         ) from error
     except (pikepdf.PdfError, ValueError) as error:
+        out.close()
         raise _unreadable() from error
-    return out.getvalue()
+    out.seek(0)
+    return out
 
 
 def upload_rebuild(upload, mime, *, name):
-    """A new file named ``name`` holding ``upload`` rebuilt; ValidationError if it cannot be."""
+    """A new file named ``name`` holding ``upload`` rebuilt; ValidationError if it cannot be.
+
+    A PDF is read from the upload's temporary file (or its memory, when small) and written to a
+    temporary file; an image is decoded, which needs its pixels in memory whatever is done."""
     upload.seek(0)
-    data = upload.read()
-    rebuilt = pdf_rebuild(data) if mime == "application/pdf" else image_rebuild(data, mime)
-    return ContentFile(rebuilt, name=name)
+    if mime == "application/pdf":
+        path = getattr(upload, "temporary_file_path", None)
+        return File(pdf_rebuild(path() if path else upload.file), name=name)
+    return ContentFile(image_rebuild(upload.read(), mime), name=name)

@@ -134,13 +134,20 @@ def png():
 
 
 def draft_with_documents(user, application_type, count):
+    from django.core.files.base import ContentFile
+
     from apply_online.models import ChecklistItem
     from apply_online.services import document_attach, draft_start
 
     draft = draft_start(user=user, application_type=application_type)
     for item in ChecklistItem.objects.filter(type=application_type).order_by("position")[:count]:
         document_attach(
-            draft_id=draft.pk, user=user, item=item, data=png(), mime="image/png", name="p.png"
+            draft_id=draft.pk,
+            user=user,
+            item=item,
+            content=ContentFile(png()),
+            mime="image/png",
+            name="p.png",
         )
     return draft
 
@@ -237,6 +244,7 @@ def home_figure(env):
 
 
 def submissions_figure(url_base, env):
+    from django.core.files.base import ContentFile
     from django.urls import reverse
 
     from applications.models import Application, ApplicationType
@@ -272,7 +280,7 @@ def submissions_figure(url_base, env):
                 draft_id=draft.pk,
                 user=user,
                 item=item,
-                data=png(),
+                content=ContentFile(png()),
                 mime="image/png",
                 name="p.png",
             )
@@ -314,8 +322,8 @@ def status(field):
 with open("/proc/self/clear_refs", "w") as refs:
     refs.write("5")  # the peak (VmHWM) starts again from what is resident now
 before = status("VmRSS")
-data, mime, name = document_prepare([upload])
-print(size, status("VmHWM") - before, len(data))
+content, mime, name = document_prepare([upload])
+print(size, status("VmHWM") - before, content.size)
 """
 
 

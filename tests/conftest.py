@@ -38,6 +38,17 @@ def _clear_cache():
         each.clear()
 
 
+@pytest.fixture(autouse=True)
+def _english_first():
+    """A French page leaves French active in the thread (LocaleMiddleware does not reset it):
+    each test starts in English, so ``reverse()`` without an override means English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):

@@ -2,6 +2,7 @@ import io
 import json
 
 import pytest
+from django.core.files.base import ContentFile
 from PIL import Image
 
 from apply_online.demo import FIXTURE, forms_load
@@ -25,16 +26,6 @@ CONTACT = {"email": "marie@example.com", "phone": "+33 1 23 45 67 89", "address"
 TRANSIT = {"arrival_date": "2030-06-01", "connecting_flight": "AC870", "destination": "Mexique"}
 HISTORY = {"criminal_record": "no", "refused_before": "no", "refused_details": ""}
 TRANSIT_ANSWERS = [PERSONAL, PASSPORT, CONTACT, TRANSIT, HISTORY]
-
-
-@pytest.fixture(autouse=True)
-def _english_first():
-    """Pages answered in French leave French active in the thread: each test starts in English."""
-    from django.utils import translation
-
-    translation.activate("en")
-    yield
-    translation.activate("en")
 
 
 @pytest.fixture
@@ -95,7 +86,12 @@ def attach(draft, code, data=None, mime="image/png", name="scan.png"):
 
     item = ChecklistItem.objects.get(type=draft.type, code=code)
     return document_attach(
-        draft_id=draft.pk, user=draft.account, item=item, data=data or png(), mime=mime, name=name
+        draft_id=draft.pk,
+        user=draft.account,
+        item=item,
+        content=ContentFile(data or png()),
+        mime=mime,
+        name=name,
     )
 
 

@@ -121,3 +121,22 @@ def test_an_item_the_checklist_does_not_ask_for_is_404(signed_in, transit_draft)
         signed_in, transit_draft, "court_records", SimpleUploadedFile("a.png", png())
     )
     assert response.status_code == 404
+
+
+def test_a_pdf_and_photos_are_combined_with_the_pdf_pages_kept(signed_in, transit_draft):
+    source = pikepdf.new()
+    source.add_blank_page(page_size=(300, 400))
+    source.add_blank_page(page_size=(300, 400))
+    source.Root.OpenAction = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS="app.alert(1)")
+    pdf = io.BytesIO()
+    source.save(pdf)
+    files = [
+        SimpleUploadedFile("letter.pdf", pdf.getvalue()),
+        SimpleUploadedFile("photo.jpg", jpeg()),
+    ]
+    assert _upload(signed_in, transit_draft, "passport", *files).status_code == 302
+    document = DraftDocument.objects.get()
+    with pikepdf.open(io.BytesIO(document.file.read())) as combined:
+        assert len(combined.pages) == 3
+        assert "/OpenAction" not in combined.Root
+    assert document.size == document.file.size

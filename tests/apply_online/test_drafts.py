@@ -134,12 +134,18 @@ def test_a_post_after_the_session_is_gone_is_kept_too(client, applicant, transit
     assert 'value="GONE7"' in client.get(url).content.decode()
 
 
-def test_a_forged_post_is_not_kept(applicant, transit_draft):
+def test_a_forged_post_after_the_idle_sign_out_is_not_kept(applicant, transit_draft, settings):
+    """The idle sign-out runs before Django's CSRF check: only a post of this site is kept."""
     from django.test import Client
 
-    forger = Client(enforce_csrf_checks=True)
+    forger = Client(enforce_csrf_checks=True)  # posts from elsewhere carry no CSRF token
+    forger.force_login(applicant)
+    session = forger.session
+    session[LAST_SEEN_KEY] = time.time() - settings.SESSION_IDLE_SECONDS - 5
+    session.save()
     url = _step(transit_draft, 2)
-    forger.post(url, {"passport_number": "EVIL"})
+    response = forger.post(url, {"passport_number": "EVIL"})
+    assert response["Location"].startswith(reverse("account_login"))
     forger.force_login(applicant)
     assert 'value="EVIL"' not in forger.get(url).content.decode()
 
@@ -186,3 +192,14 @@ def test_drafts_are_deleted_after_60_days_and_applicants_warned_7_days_before(
     with delivering():
         call_command("drafts_expire", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert len(mail.outbox) == 1
+
+
+def test_a_hint_written_in_the_admin_is_shown_as_text(signed_in, transit_draft):
+    from apply_online.models import Question
+
+    Question.objects.filter(section__type=transit_draft.type, name="family_name").update(
+        help_text_en='<img src=x onerror="alert(1)">'
+    )
+    page = signed_in.get(_step(transit_draft, 1)).content.decode()
+    assert '<img src=x onerror="alert(1)">' not in page
+    assert "&lt;img src=x" in page
