@@ -88,13 +88,25 @@ def submitted_document_get_for_user(*, user, number, item_code) -> DraftDocument
 
 
 def drafts_for_home(*, user):
-    """The account's drafts with their document counts: one query, however many."""
-    return list(
+    """The account's drafts, each with ``section_count`` and ``resume_position`` (the first
+    section not yet complete, None when all are: the review is next). Two queries, however
+    many drafts."""
+    drafts = list(
         Draft.objects.filter(account=user, state=Draft.State.DRAFT)
         .select_related("type")
         .annotate(section_count=Count("type__sections", distinct=True))
         .order_by("-updated_at")
     )
+    positions: dict[int, list[int]] = {}
+    sections = FormSection.objects.filter(type__in={d.type_id for d in drafts}).order_by("position")
+    for type_id, position in sections.values_list("type_id", "position"):
+        positions.setdefault(type_id, []).append(position)
+    for draft in drafts:
+        done = set(draft.sections_done)
+        draft.resume_position = next(  # type: ignore[attr-defined]
+            (p for p in positions.get(draft.type_id, []) if p not in done), None
+        )
+    return drafts
 
 
 def submission_for(application):

@@ -1,13 +1,9 @@
 """Rules that change drafts, codes and documents. Views call these with plain values."""
 
-import io
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 
-import img2pdf
-import pikepdf
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
@@ -29,7 +25,7 @@ from apply_online.models import (
     reference_code_new,
 )
 from portal.mail import email_send
-from portal.uploads import ALLOWED_TYPES, MAX_BYTES, check_attachment, upload_rebuild
+from portal.uploads import ALLOWED_TYPES, MAX_BYTES, check_attachment, rebuild
 
 # Online numbers start here, far from the numbers of paper applications staff enter.
 NUMBER_BASE = 500_000_000
@@ -165,44 +161,19 @@ def _too_large():
     )
 
 
-def _combine(parts):
-    """One PDF (a temporary file) from rebuilt images and PDFs, in the order given."""
-    combined = pikepdf.new()
-    sources = []  # open until the combined file is written: its pages copy from them
-    try:
-        for mime, content in parts:
-            content.seek(0)
-            if mime == "application/pdf":
-                source = pikepdf.open(content.file)
-            else:
-                page = img2pdf.convert(content.read(), rotation=img2pdf.Rotation.ifvalid)
-                source = pikepdf.open(io.BytesIO(page))
-            sources.append(source)
-            combined.pages.extend(source.pages)
-        out = tempfile.TemporaryFile()  # noqa: SIM115 - returned open, closed by its File
-        combined.save(out)
-    finally:
-        for source in sources:
-            source.close()
-    out.seek(0)
-    return File(out, name="combined.pdf")
-
-
 def document_prepare(uploads):
     """(file, MIME type, display name) of the one file to keep from ``uploads``.
 
     One file is checked and rebuilt; several are checked, rebuilt and combined into one PDF.
     Raises ValidationError with the applicant's message.
     """
-    rebuilt = []
-    for upload in uploads:
-        mime, extension = check_attachment(upload)
-        rebuilt.append((mime, upload_rebuild(upload, mime, name=f"file.{extension}")))
-    if len(rebuilt) == 1:
-        mime, content = rebuilt[0]
-        return content, mime, uploads[0].name
-    content = _combine(rebuilt)
+    parts = [(upload, check_attachment(upload)[0]) for upload in uploads]
+    if len(parts) == 1:
+        mime = parts[0][1]
+        return File(rebuild(parts), name=f"file.{ALLOWED_TYPES[mime]}"), mime, uploads[0].name
+    content = File(rebuild(parts), name="combined.pdf")
     if content.size > MAX_BYTES:
+        content.close()
         raise _too_large()
     return content, "application/pdf", None
 

@@ -364,14 +364,15 @@ def draft_documents(request, draft_id):
         if form.is_valid():
             try:
                 content, mime, name = services.document_prepare(form.cleaned_data["files"])
-                services.document_attach(
-                    draft_id=draft.pk,
-                    user=request.user,
-                    item=item,
-                    content=content,
-                    mime=mime,
-                    name=name,
-                )
+                with content:  # a temporary file, gone when closed
+                    services.document_attach(
+                        draft_id=draft.pk,
+                        user=request.user,
+                        item=item,
+                        content=content,
+                        mime=mime,
+                        name=name,
+                    )
             except ValidationError as error:
                 form.add_error("files", error)
                 failed = form

@@ -3,28 +3,32 @@
 A file that starts like a PNG, a JPEG or a PDF may carry anything after that start: a second
 document, a script, a polyglot. Images are decoded and encoded again with Pillow (pixels only:
 no trailing bytes, no metadata such as a phone's location); PDFs are parsed and written again
-with pikepdf (objects only: no trailing bytes, no scripts run on opening). App-agnostic, so the
-application documents use it as the technical-difficulties form does.
+with pikepdf (objects only: no trailing bytes, no scripts run on opening). That work runs in a
+child process (``portal/untrusted.py``); this module checks the type, hands the files over and
+turns the outcome into the applicant's message. App-agnostic, so the application documents use
+it as the technical-difficulties form does.
 """
 
-import io
+import logging
+import subprocess
+import sys
 import tempfile
+from pathlib import Path
 
 import filetype
-import pikepdf
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile, File
+from django.core.files.base import File
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+
+from portal.untrusted import ENCRYPTED, UNREADABLE
+
+logger = logging.getLogger(__name__)
 
 ALLOWED_TYPES = {"image/png": "png", "image/jpeg": "jpg", "application/pdf": "pdf"}
 MAX_BYTES = 4 * 1024 * 1024
-IMAGE_FORMATS = {"image/png": "PNG", "image/jpeg": "JPEG"}
-# A screenshot or a phone photo is well under this; a decompression bomb is far over it.
-MAX_PIXELS = 40_000_000
-# What a PDF may do when opened or printed: none of it is needed to read a document.
-PDF_ACTIONS = ("/OpenAction", "/AA")
+UNTRUSTED = Path(__file__).with_name("untrusted.py")
+CHILD_TIMEOUT = 60  # seconds of wall time; the child's CPU is capped at 30
 
 
 def check_attachment(upload):
@@ -53,59 +57,79 @@ def _unreadable():
     )
 
 
-def image_rebuild(data, mime):
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.width * image.height > MAX_PIXELS:
-                raise _unreadable()
-            image.load()
-            if image.format != IMAGE_FORMATS[mime]:
-                raise _unreadable()
-            if mime == "image/jpeg" and image.mode not in ("RGB", "L"):
-                image = image.convert("RGB")
-            out = io.BytesIO()
-            options = {"quality": 90, "optimize": True} if mime == "image/jpeg" else {}
-            image.save(out, format=IMAGE_FORMATS[mime], **options)
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
-        raise _unreadable() from error
-    return out.getvalue()
+def _readable_file(upload):
+    """``upload`` as a file with a descriptor the child process can read: the upload's own
+    temporary file when it has one, or a temporary copy of a small upload held in memory."""
+    path = getattr(upload, "temporary_file_path", None)
+    if path is not None:
+        return open(path(), "rb")  # noqa: SIM115 - closed by rebuild()
+    copy = tempfile.TemporaryFile()  # noqa: SIM115 - closed by rebuild()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        copy.write(chunk)
+    copy.seek(0)
+    return copy
 
 
-def pdf_rebuild(source):
-    """``source`` (a path or a readable, seekable file) parsed and written again to a temporary
-    file on disk, returned open at its start. qpdf copies each stream from the source as it
-    writes it, so neither the upload nor the result is ever held in memory whole."""
+def rebuild(parts):
+    """A temporary file, open at its start, holding ``parts`` ((upload, MIME type) pairs, each
+    checked by ``check_attachment``) rebuilt: one part as the same kind of file, several
+    combined into one PDF. ValidationError with the applicant's message if it cannot be.
+
+    The work is done by ``portal/untrusted.py`` in a process of its own, under memory and CPU
+    limits: the decoders never run in a web worker, and a photo's pixels never grow one."""
     out = tempfile.TemporaryFile()  # noqa: SIM115 - returned open, to the caller
+    sources = []
     try:
-        with pikepdf.open(source) as pdf:
-            for action in PDF_ACTIONS:
-                if action in pdf.Root:
-                    del pdf.Root[action]
-            names = pdf.Root.get("/Names")
-            for tree in ("/JavaScript", "/EmbeddedFiles"):  # scripts, and files inside the file
-                if names is not None and tree in names:
-                    del names[tree]
-            pdf.save(out)
-    except pikepdf.PasswordError as error:
+        arguments = [str(out.fileno())]
+        for upload, mime in parts:
+            sources.append(_readable_file(upload))
+            arguments += [mime, str(sources[-1].fileno())]
+        try:
+            child = subprocess.run(  # noqa: S603 - our own script, no shell, no user text
+                [sys.executable, "-I", str(UNTRUSTED), *arguments],
+                pass_fds=[out.fileno(), *(source.fileno() for source in sources)],
+                capture_output=True,
+                timeout=CHILD_TIMEOUT,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            logger.error("upload rebuild did not finish: %s", type(error).__name__)
+            raise _not_now() from error
+    except BaseException:
         out.close()
+        raise
+    finally:
+        for source in sources:
+            source.close()
+    if child.returncode == 0:
+        out.seek(0)
+        return out
+    out.close()
+    if child.returncode == ENCRYPTED:
         raise ValidationError(
             _("This PDF is protected by a password. Send a copy without a password."),
             code="encrypted",
-        ) from error
-    except (pikepdf.PdfError, ValueError) as error:
-        out.close()
-        raise _unreadable() from error
-    out.seek(0)
-    return out
+        )
+    if child.returncode == UNREADABLE:
+        raise _unreadable()
+    # A limit reached (a decompression bomb) or a decoder that crashed: unreadable to the
+    # applicant, worth a look to the operator. The child's output names no content.
+    logger.warning(
+        "upload rebuild failed with status %s: %s",
+        child.returncode,
+        child.stderr.decode(errors="replace")[-500:],
+    )
+    raise _unreadable()
+
+
+def _not_now():
+    return ValidationError(
+        _("We could not check this file just now. Try again in a few minutes."),
+        code="not_now",
+    )
 
 
 def upload_rebuild(upload, mime, *, name):
-    """A new file named ``name`` holding ``upload`` rebuilt; ValidationError if it cannot be.
-
-    A PDF is read from the upload's temporary file (or its memory, when small) and written to a
-    temporary file; an image is decoded, which needs its pixels in memory whatever is done."""
-    upload.seek(0)
-    if mime == "application/pdf":
-        path = getattr(upload, "temporary_file_path", None)
-        return File(pdf_rebuild(path() if path else upload.file), name=name)
-    return ContentFile(image_rebuild(upload.read(), mime), name=name)
+    """A new file named ``name`` holding ``upload`` rebuilt; ValidationError if it cannot be."""
+    return File(rebuild([(upload, mime)]), name=name)

@@ -104,7 +104,7 @@ def manage(env, *args):
 
 
 @contextmanager
-def gunicorn(env):
+def gunicorn(env, started=None):
     # The server's JSON logs (one line per request) go to a file, not over the figures.
     log = open(BASE_DIR / "var" / "bench-server.log", "a")  # noqa: SIM115 - closed below
     process = subprocess.Popen(
@@ -127,6 +127,8 @@ def gunicorn(env):
                 if time.monotonic() > deadline:
                     raise RuntimeError("gunicorn did not start") from None
                 time.sleep(0.2)
+        if started is not None:
+            started(process)
         yield url
     finally:
         os.killpg(process.pid, signal.SIGTERM)

@@ -12,8 +12,9 @@ from django.utils import timezone, translation
 from accounts.middleware import LAST_SEEN_KEY
 from apply_online.models import Draft
 from tests.accounts.conftest import delivering
-from tests.apply_online.conftest import PERSONAL, attach
+from tests.apply_online.conftest import PASSPORT, PERSONAL, TRANSIT_ANSWERS, attach, fill
 from tests.conftest import DEMO_TOTP_SECRET
+from tests.html import parse
 
 
 def _step(draft, position, language="en"):
@@ -89,6 +90,18 @@ def test_save_and_exit_keeps_an_incomplete_section_and_says_when_it_is_deleted(
     assert "0 of 5 sections complete." in home
     page = signed_in.get(_step(transit_draft, 2)).content.decode()
     assert 'value="AB12"' in page
+
+
+def test_continue_on_account_home_goes_to_the_first_section_not_complete(signed_in, transit_draft):
+    def continue_link():
+        home = parse(signed_in.get(reverse("account_home")))
+        return home.select(".draft a")[-1]["href"]  # the draft's name, then Continue
+
+    assert continue_link() == _step(transit_draft, 1)
+    fill(transit_draft, PERSONAL, PASSPORT)
+    assert continue_link() == _step(transit_draft, 3)
+    fill(transit_draft, *TRANSIT_ANSWERS)
+    assert continue_link() == reverse("draft_documents", args=[transit_draft.pk])
 
 
 def test_the_language_toggle_on_a_step_keeps_what_was_typed(signed_in, transit_draft):
