@@ -30,6 +30,7 @@ run: install messages migrate  ## set up and serve on http://127.0.0.1:$(PORT)/
 # loopback, so no HTTPS redirect and no __Secure- cookies; a random SECRET_KEY unless one is set.
 serve: install messages
 	export DEBUG=false SECURE_SSL_REDIRECT=false SECURE_COOKIES=false LOOPBACK_DEMO=true \
+	  PAYMENT_STUB_ENABLED="$${PAYMENT_STUB_ENABLED:-true}" \
 	  ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	  ADMIN_URL="$${ADMIN_URL:-staff-admin/}" PORTAL_BASE_URL="$${PORTAL_BASE_URL:-http://127.0.0.1:$(PORT)}" \
 	  DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_serve}" \

@@ -49,6 +49,18 @@ DEMO_ACCOUNTS = [
         "is_staff": True,
         "is_superuser": True,
     },
+    {
+        "username": "demofinance",
+        "password": "Ledger2026Coin",
+        "totp_secret": "LAJNWPZQD76I7ELBEYEZ6CVD4DN4KLT3",
+        "email": "demofinance@example.com",
+        "given_names": "Jordan",
+        "family_name": "Chen",
+        "date_of_birth": date(1988, 2, 9),
+        "preferred_language": "en",
+        "is_staff": True,
+        "groups": ["finance"],
+    },
 ]
 
 

@@ -209,6 +209,8 @@ class Draft(models.Model):
     updated_at = models.DateTimeField(_("last changed"), default=timezone.now, db_index=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     declaration_name = models.CharField(_("declaration signed by"), max_length=200, blank=True)
+    # Set by the fees app (payments) from a verified payment, never from the browser.
+    fee_paid_at = models.DateTimeField(_("fee paid"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     application = models.OneToOneField(
         Application,

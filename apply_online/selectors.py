@@ -125,8 +125,9 @@ def submission_for(application):
 
 
 def drafts_expired(*, now):
+    # A draft whose fee is paid is kept: the money is not lost with it (payments flags it).
     return Draft.objects.filter(
-        state=Draft.State.DRAFT, updated_at__lte=now - DRAFT_LIFETIME
+        state=Draft.State.DRAFT, fee_paid_at__isnull=True, updated_at__lte=now - DRAFT_LIFETIME
     ).prefetch_related("documents")
 
 
@@ -134,6 +135,7 @@ def drafts_to_warn(*, now):
     return Draft.objects.filter(
         reminder_sent_at__isnull=True,
         state=Draft.State.DRAFT,
+        fee_paid_at__isnull=True,
         updated_at__lte=now - DRAFT_LIFETIME + WARN_BEFORE,
         updated_at__gt=now - DRAFT_LIFETIME,
     ).select_related("account")

@@ -134,9 +134,15 @@ def draft_section_save(*, draft_id, user, position, typed, complete) -> Draft:
     return draft
 
 
+class FeePaid(Exception):
+    """The draft's fee is paid: it is kept until it is submitted (or the fee refunded)."""
+
+
 @transaction.atomic
 def draft_delete(*, draft_id, user) -> None:
     draft = _draft_locked(draft_id, user)
+    if draft.fee_paid_at is not None:
+        raise FeePaid
     _files_delete_on_commit([document.file for document in draft.documents.all()])
     draft.delete()
 
@@ -260,7 +266,18 @@ class SubmissionRefused(Exception):
 
 
 class FeeRequired(Exception):
-    """The type has a fee: payment comes first (not yet available online)."""
+    """The type has a fee, not yet paid: payment comes first (the payments app)."""
+
+
+@transaction.atomic
+def draft_declare(*, draft_id, user, declaration_name) -> Draft:
+    """Keep the signed declaration of a draft whose fee is paid next: the payment, once
+    verified, submits the draft with it."""
+    draft = _draft_locked(draft_id, user)
+    draft.declaration_name = declaration_name
+    draft.updated_at = timezone.now()
+    draft.save(update_fields=["declaration_name", "updated_at"])
+    return draft
 
 
 def _number_allocate(letter):
@@ -290,7 +307,7 @@ def draft_submit(*, draft_id, user, declaration_name, now=None) -> Application:
         return draft.application
     application_type = draft.type
     names = {language: getattr(application_type, f"name_{language}") for language in ("en", "fr")}
-    if application_type.fee > 0:
+    if application_type.fee > 0 and draft.fee_paid_at is None:
         raise FeeRequired
     sections = selectors.sections_for(application_type)
     checklist = selectors.checklist_for(draft)

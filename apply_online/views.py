@@ -459,8 +459,19 @@ def draft_review(request, draft_id):
     documents = selectors.documents_of(draft)
     problems = services.draft_problems(draft, sections, checklist, documents)
     fee = draft.type.fee
+    payment_next = bool(fee) and draft.fee_paid_at is None
     form = DeclarationForm(_posted(request), expected_name=_declared_name(draft))
-    if request.method == "POST" and not problems and not fee and form.is_valid():
+    if request.method == "POST" and not problems and form.is_valid() and payment_next:
+        try:
+            services.draft_declare(
+                draft_id=draft.pk,
+                user=request.user,
+                declaration_name=form.cleaned_data["full_name"],
+            )
+        except services.DraftClosed:
+            return _closed(draft)
+        return redirect("payment_pay", draft_id=draft.pk)
+    if request.method == "POST" and not problems and form.is_valid():
         try:
             application = services.draft_submit(
                 draft_id=draft.pk,
@@ -489,6 +500,7 @@ def draft_review(request, draft_id):
         "documents": [(item, held.get(item.pk)) for item in checklist],
         "problems": problems,
         "fee": fee,
+        "payment_next": payment_next,
         "form": form,
         "number": len(sections) + 2,
         "total": len(sections) + 2,
@@ -510,6 +522,15 @@ def draft_delete(request, draft_id):
             services.draft_delete(draft_id=draft.pk, user=request.user)
         except services.DraftClosed:
             return _closed(draft)
+        except services.FeePaid:
+            messages.error(
+                request,
+                _(
+                    "This application’s fee is paid, so it cannot be deleted. Submit it, or "
+                    "contact us to ask for a refund."
+                ),
+            )
+            return redirect("draft_review", draft_id=draft.pk)
         messages.success(request, _("Your unsubmitted application was deleted."))
         return redirect("account_home")
     context = {

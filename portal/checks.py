@@ -34,6 +34,19 @@ def production_problems(config=settings):
         problems.append(
             ("portal.E005", "PARTNER_STUB_ENABLED must be off (the demonstration bank)")
         )
+    if config.PAYMENT_STUB_ENABLED and not loopback_demo:
+        problems.append(
+            ("portal.E006", "PAYMENT_STUB_ENABLED must be off (the demonstration payments)")
+        )
+    if not config.PAYMENT_STUB_ENABLED and not (
+        config.PAYMENT_PROVIDER_URL and config.PAYMENT_API_KEY and config.PAYMENT_WEBHOOK_SECRET
+    ):
+        problems.append(
+            (
+                "portal.E007",
+                "PAYMENT_PROVIDER_URL, PAYMENT_API_KEY and PAYMENT_WEBHOOK_SECRET must be set",
+            )
+        )
     return problems
 
 

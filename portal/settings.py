@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "accounts",
     "applications",
     "apply_online",
+    "payments",
     "feedback",
 ]
 
@@ -405,6 +406,36 @@ SOCIALACCOUNT_AUTO_SIGNUP = True
 SOCIALACCOUNT_QUERY_EMAIL = False
 SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_REQUESTS_TIMEOUT = env.int("PARTNER_OIDC_TIMEOUT", default=5)
+
+# --- Fees (the payment provider) -------------------------------------------------------------
+# The portal is a merchant of a hosted-checkout provider (payments/): it creates checkout
+# sessions server to server and marks a fee paid only from a signed webhook or a status query.
+# In development the provider is the stub in this same process (payment_stub), configured by
+# the seed with the key and secret below.
+PAYMENT_STUB_ENABLED = env.bool("PAYMENT_STUB_ENABLED", default=DEBUG)
+if PAYMENT_STUB_ENABLED:
+    INSTALLED_APPS.append("payment_stub")
+_payment_stub_url = f"http://127.0.0.1:{env.int('PORT', default=8000)}/payment-stub"
+PAYMENT_PROVIDER_URL = env.str(
+    "PAYMENT_PROVIDER_URL", default=_payment_stub_url if PAYMENT_STUB_ENABLED else ""
+).rstrip("/")
+PAYMENT_API_KEY = env.str(
+    "PAYMENT_API_KEY", default="development-only-payment-key" if PAYMENT_STUB_ENABLED else ""
+)
+PAYMENT_WEBHOOK_SECRET = env.str(
+    "PAYMENT_WEBHOOK_SECRET",
+    default="development-only-webhook-secret" if PAYMENT_STUB_ENABLED else "",
+)
+# Seconds the portal waits for the provider when creating a checkout, querying or refunding.
+PAYMENT_PROVIDER_TIMEOUT = env.float("PAYMENT_PROVIDER_TIMEOUT", default=3.0)
+# A signed webhook older (or newer) than this is refused: a replay of a captured delivery.
+PAYMENT_WEBHOOK_TOLERANCE = 300
+if PAYMENT_PROVIDER_URL:
+    # The checkout button's form posts to the portal, which redirects to the provider's page.
+    _provider = urlsplit(PAYMENT_PROVIDER_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_provider.scheme}://{_provider.netloc}"
+    )
 
 # --- Logging ----------------------------------------------------------------------------------
 # One JSON object per line on standard output, for the platform's log collector.

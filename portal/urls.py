@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("", include("payments.urls_webhook")),
 ]
 
 # Staff sign in to the admin through allauth: the same rate limits and two-step verification.
@@ -21,6 +22,7 @@ pages = [
     path("", include("accounts.urls")),
     path("", include("applications.urls")),
     path("", include("apply_online.urls")),
+    path("", include("payments.urls")),
     path("", include("feedback.urls")),
     path("", include("helpcentre.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
@@ -31,6 +33,11 @@ if settings.PARTNER_STUB_ENABLED:
     # Mounted by name: the site imports nothing of the stub.
     urlpatterns.append(path("", include("partner_stub.urls_protocol")))
     pages.append(path("", include("partner_stub.urls_pages")))
+
+if settings.PAYMENT_STUB_ENABLED:
+    # The demonstration payment provider: another separate party in this process.
+    urlpatterns.append(path("", include("payment_stub.urls_protocol")))
+    pages.append(path("", include("payment_stub.urls_pages")))
 
 urlpatterns += i18n_patterns(*pages)
 

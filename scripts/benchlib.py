@@ -51,6 +51,7 @@ def production_env(port):
         SECURE_SSL_REDIRECT="false",
         SECURE_COOKIES="false",
         LOOPBACK_DEMO="true",  # plain HTTP on loopback (portal/checks.py)
+        PAYMENT_STUB_ENABLED="true",  # the demonstration payment provider, as make serve has
         ADMIN_URL="staff-admin/",
         PORTAL_BASE_URL=f"http://127.0.0.1:{port}",
         PORT=str(port),

@@ -12,20 +12,22 @@ from types import SimpleNamespace
 from django.contrib import admin
 from django.urls import URLResolver, get_resolver
 
-ANONYMOUS, APPLICANT, NEW_GCKEY, TRIAGE, CASE_OFFICER, ADMIN = (
+ANONYMOUS, APPLICANT, NEW_GCKEY, TRIAGE, CASE_OFFICER, FINANCE, ADMIN = (
     "anonymous",
     "applicant",
     "new_gckey",
     "triage",
     "case_officer",
+    "finance",
     "admin",
 )
-ROLES = [ANONYMOUS, APPLICANT, NEW_GCKEY, TRIAGE, CASE_OFFICER, ADMIN]
+ROLES = [ANONYMOUS, APPLICANT, NEW_GCKEY, TRIAGE, CASE_OFFICER, FINANCE, ADMIN]
 # Demo usernames behind each signed-in role (`manage.py seed_demo`); NEW_GCKEY is made by the crawl.
 ROLE_USERNAMES = {
     APPLICANT: "demoapplicant",
     TRIAGE: "demotriage",
     CASE_OFFICER: "democaseofficer",
+    FINANCE: "demofinance",
     ADMIN: "demoadmin",
 }
 
@@ -88,6 +90,10 @@ def _draft_step(demo, language):
     return {"draft_id": demo.draft.pk, "position": 1}
 
 
+def _payment(demo, language):
+    return {"payment_id": demo.payment.pk}
+
+
 def _reset_key(demo, language):
     return {"uidb36": demo.reset_uidb36, "key": demo.reset_key}
 
@@ -136,6 +142,12 @@ PAGES = [
     Entry("draft_documents", APPLICANT, _draft),
     Entry("draft_review", APPLICANT, _draft),
     Entry("draft_delete", APPLICANT, _draft),
+    # The demo draft has no signed declaration: the pay page sends to the review, checked there.
+    Entry("payment_pay", APPLICANT, _draft),
+    # The demo payment is paid: its return and cancel pages send to its receipt.
+    Entry("payment_return", APPLICANT, _payment),
+    Entry("payment_cancelled", APPLICANT, _payment),
+    Entry("payment_receipt", APPLICANT, _payment),
     Entry("account_logout", APPLICANT),
     Entry("account_change_password", APPLICANT),
     Entry("account_reauthenticate", APPLICANT),
@@ -178,11 +190,19 @@ NOT_PAGES = {
     "(tests/browser/test_partner_journey.py scans them)",
     "partner_stub_sign_in": "the stub bank's pages need a pending authorization",
     "partner_stub_consent": "the stub bank's pages need a pending authorization",
+    "payment_stub_sessions": "the stub provider's JSON protocol endpoint",
+    "payment_stub_session": "the stub provider's JSON protocol endpoint",
+    "payment_stub_session_expire": "the stub provider's JSON protocol endpoint",
+    "payment_stub_refunds": "the stub provider's JSON protocol endpoint",
+    "payment_stub_pay": "the stub provider's pages need a checkout session "
+    "(tests/browser/test_payment_journey.py scans them)",
+    "payment_stub_confirm": "the stub provider's pages need a checkout session",
     "gckey_remove": "POST only (a button on the security settings page)",
     "draft_document_file": "a file (tests/apply_online/test_documents.py)",
     "draft_document_delete": "POST only (a button on the documents page)",
     "submitted_document_file": "a file (tests/apply_online/test_submission.py)",
     "partner_remove": "POST only (a button on the security settings page)",
+    "payment_webhook": "the payment provider's signed JSON webhook (POST)",
     "admin:logout": "POST only",
     "admin:login": "staff sign in through allauth's pages (redirects)",
     "admin:jsi18n": "the admin's JavaScript catalogue",
@@ -284,7 +304,7 @@ def crawl_plan(demo=None):
     listed |= {entry.name for entry in admin_pages} | set(missing_objects)
     unlisted = [name for name in names if name not in listed]
     staff = []
-    for role in (TRIAGE, CASE_OFFICER):
+    for role in (TRIAGE, CASE_OFFICER, FINANCE):
         if role in getattr(demo, "users", {}):
             staff += staff_entries(admin_pages, role, demo.users[role])
     return PAGES + admin_pages + staff, unlisted, missing_objects

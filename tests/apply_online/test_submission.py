@@ -95,10 +95,10 @@ def test_the_declaration_is_typed_and_ticked(signed_in, ready_draft):
     assert not Application.objects.exists()
 
 
-def test_a_type_with_a_fee_stops_at_pay_the_fee(signed_in, forms, applicant):
+def test_a_type_with_a_fee_continues_to_payment_before_submission(signed_in, forms, applicant):
     draft = draft_start(user=applicant, application_type=forms["visitor-visa"])
     html = signed_in.get(_review(draft)).content.decode()
-    assert "Paying online is not available yet." in html
+    assert "Continue to payment" in html
     assert "$100.00" in html
     assert "Submit the application" not in html
     french = signed_in.get(_review(draft, "fr")).content.decode()

@@ -135,9 +135,11 @@ def demo(transactional_db, settings):
         data={"name": "Clé de Dominique", "credential": registration_response()},
     )
     from apply_online.models import Draft
+    from payments.models import Payment
 
     return SimpleNamespace(
         draft=Draft.objects.filter(account=applicant, state=Draft.State.DRAFT).first(),
+        payment=Payment.objects.filter(account=applicant, status=Payment.Status.PAID).first(),
         webauthn=webauthn,
         users=users,
         application=application,

@@ -19,6 +19,10 @@ SAFE = {
     "PORTAL_BASE_URL": "https://portal.example.ca",
     "ADMIN_URL": "staff-7f3a/",
     "PARTNER_STUB_ENABLED": False,
+    "PAYMENT_STUB_ENABLED": False,
+    "PAYMENT_PROVIDER_URL": "https://pay.example.com",
+    "PAYMENT_API_KEY": "sk_live_example",
+    "PAYMENT_WEBHOOK_SECRET": "whsec_example",
     "LOOPBACK_DEMO": False,
 }
 
@@ -47,6 +51,9 @@ def test_debug_turns_the_rules_off():
         ({"ADMIN_URL": "admin/"}, "portal.E004"),
         ({"ADMIN_URL": "/admin"}, "portal.E004"),
         ({"PARTNER_STUB_ENABLED": True}, "portal.E005"),
+        ({"PAYMENT_STUB_ENABLED": True}, "portal.E006"),
+        ({"PAYMENT_PROVIDER_URL": ""}, "portal.E007"),
+        ({"PAYMENT_WEBHOOK_SECRET": ""}, "portal.E007"),
     ],
 )
 def test_each_unsafe_setting_is_named(changes, check_id):
@@ -54,7 +61,7 @@ def test_each_unsafe_setting_is_named(changes, check_id):
 
 
 def test_a_loopback_demo_may_use_http_on_loopback_and_the_stub_only():
-    demo = {"LOOPBACK_DEMO": True, "PARTNER_STUB_ENABLED": True}
+    demo = {"LOOPBACK_DEMO": True, "PARTNER_STUB_ENABLED": True, "PAYMENT_STUB_ENABLED": True}
     assert problems(**demo, PORTAL_BASE_URL="http://127.0.0.1:8000") == []
     assert problems(**demo, PORTAL_BASE_URL="http://portal.example.ca") == ["portal.E003"]
     assert problems(**demo, ADMIN_URL="admin/") == ["portal.E004"]

@@ -49,6 +49,9 @@ def production_env(**extra):
         REDIS_URL="redis://cache.internal:6379/0",
         PORTAL_BASE_URL="https://portal.example.ca",
         ADMIN_URL="staff-7f3a/",
+        PAYMENT_PROVIDER_URL="https://pay.example.com",
+        PAYMENT_API_KEY="sk_live_example",  # noqa: S106 - not a secret: a fake for the check
+        PAYMENT_WEBHOOK_SECRET="whsec_example",  # noqa: S106
         **extra,
     )
     return env

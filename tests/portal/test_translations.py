@@ -17,7 +17,9 @@ SOURCES = [
     "apply_online",
     "feedback",
     "helpcentre",
+    "payments",
     "partner_stub",
+    "payment_stub",
     "templates",
 ]
 
