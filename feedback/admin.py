@@ -23,8 +23,8 @@ from django.utils.translation import gettext_lazy as _
 
 from feedback.categories import Category
 from feedback.models import ProblemReport, Status, SupportRequest
-from feedback.redaction import MARKER, markers_localise
 from feedback.services import report_triage
+from portal.redaction import MARKER, markers_localise
 
 COUNT_CAP = 10_000
 PAGES_CACHE_SECONDS = 300

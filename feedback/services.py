@@ -12,8 +12,8 @@ from django.utils.crypto import salted_hmac
 
 from feedback.categories import with_parents
 from feedback.models import ProblemReport, ReportCategory, Status, SupportRequest
-from feedback.redaction import redact
 from portal.mail import email_send
+from portal.redaction import redact
 
 # The first path segment of the secure account's pages, in each language (/en/account/...).
 ACCOUNT_SEGMENTS = {"account", "compte"}

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from feedback.redaction import markers_localise, redact
+from portal.redaction import markers_localise, redact
 
 REDACTED = [
     # SINs: grouped, mixed separators, full-width digits, labelled, non-breaking spaces.
