@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from apply_online import selectors
-from apply_online.files import document_response
 from apply_online.forms import answer_display
 from apply_online.models import ChecklistItem, Choice, Draft, DraftDocument, FormSection, Question
 from portal.admin_widgets import LabelledTabularInline
+from portal.files import document_response
 
 
 def _key(value):

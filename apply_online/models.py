@@ -12,12 +12,12 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import Application, ApplicationType
+from portal.files import documents_storage  # noqa: F401 - named by migration 0001
 
 DRAFT_LIFETIME = timedelta(days=60)
 CODE_LIFETIME = timedelta(days=60)
@@ -179,10 +179,6 @@ class ReferenceCode(models.Model):
 def document_path(instance, filename):
     """A random name: nothing about the applicant or the file shows in storage."""
     return f"drafts/{uuid.uuid4().hex}{filename[filename.rfind('.') :]}"
-
-
-def documents_storage():
-    return storages["application_documents"]
 
 
 class Draft(models.Model):

@@ -5,8 +5,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.base import File
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -25,7 +23,7 @@ from apply_online.models import (
     reference_code_new,
 )
 from portal.mail import email_send
-from portal.uploads import ALLOWED_TYPES, MAX_BYTES, check_attachment, rebuild
+from portal.uploads import ALLOWED_TYPES
 
 # Online numbers start here, far from the numbers of paper applications staff enter.
 NUMBER_BASE = 500_000_000
@@ -158,30 +156,6 @@ def _files_delete_on_commit(files):
 
 
 # --- Documents -------------------------------------------------------------------------------
-
-
-def _too_large():
-    return ValidationError(
-        _("The combined file would be over 4 MB. Send fewer pages, or smaller images."),
-        code="too_large",
-    )
-
-
-def document_prepare(uploads):
-    """(file, MIME type, display name) of the one file to keep from ``uploads``.
-
-    One file is checked and rebuilt; several are checked, rebuilt and combined into one PDF.
-    Raises ValidationError with the applicant's message.
-    """
-    parts = [(upload, check_attachment(upload)[0]) for upload in uploads]
-    if len(parts) == 1:
-        mime = parts[0][1]
-        return File(rebuild(parts), name=f"file.{ALLOWED_TYPES[mime]}"), mime, uploads[0].name
-    content = File(rebuild(parts), name="combined.pdf")
-    if content.size > MAX_BYTES:
-        content.close()
-        raise _too_large()
-    return content, "application/pdf", None
 
 
 @transaction.atomic

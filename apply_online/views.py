@@ -13,7 +13,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.decorators import account_form_page, account_page, typed_stash_pop
 from apply_online import eligibility, selectors, services
-from apply_online.files import document_response
 from apply_online.forms import (
     DeclarationForm,
     DocumentUploadForm,
@@ -22,6 +21,8 @@ from apply_online.forms import (
     section_form,
 )
 from portal import throttle
+from portal.files import document_response
+from portal.uploads import document_prepare
 
 ELIGIBILITY_KEY = "eligibility_answers"
 CODES_KEY = "eligibility_codes"
@@ -363,7 +364,7 @@ def draft_documents(request, draft_id):
         form = DocumentUploadForm(request.POST, request.FILES, item=item)
         if form.is_valid():
             try:
-                content, mime, name = services.document_prepare(form.cleaned_data["files"])
+                content, mime, name = document_prepare(form.cleaned_data["files"])
                 with content:  # a temporary file, gone when closed
                     services.document_attach(
                         draft_id=draft.pk,

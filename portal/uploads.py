@@ -133,3 +133,27 @@ def _not_now():
 def upload_rebuild(upload, mime, *, name):
     """A new file named ``name`` holding ``upload`` rebuilt; ValidationError if it cannot be."""
     return File(rebuild([(upload, mime)]), name=name)
+
+
+def _too_large():
+    return ValidationError(
+        _("The combined file would be over 4 MB. Send fewer pages, or smaller images."),
+        code="too_large",
+    )
+
+
+def document_prepare(uploads):
+    """(file, MIME type, display name) of the one file to keep from ``uploads``.
+
+    One file is checked and rebuilt; several are checked, rebuilt and combined into one PDF.
+    Raises ValidationError with the applicant's message.
+    """
+    parts = [(upload, check_attachment(upload)[0]) for upload in uploads]
+    if len(parts) == 1:
+        mime = parts[0][1]
+        return File(rebuild(parts), name=f"file.{ALLOWED_TYPES[mime]}"), mime, uploads[0].name
+    content = File(rebuild(parts), name="combined.pdf")
+    if content.size > MAX_BYTES:
+        content.close()
+        raise _too_large()
+    return content, "application/pdf", None

@@ -425,7 +425,7 @@ import os, resource, sys
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 import django; django.setup()
 from django.core.files.uploadedfile import TemporaryUploadedFile
-from apply_online.services import document_prepare
+from portal.uploads import document_prepare
 kind, path = sys.argv[1], sys.argv[2]
 upload = TemporaryUploadedFile("upload." + kind, "application/octet-stream", 0, None)
 with open(path, "rb") as source:

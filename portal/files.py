@@ -1,3 +1,6 @@
+"""Applicants' private files: their storage, and how they are handed out."""
+
+from django.core.files.storage import storages
 from django.http import FileResponse
 
 
@@ -12,3 +15,8 @@ def document_response(document):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "no-store, private"
     return response
+
+
+def documents_storage():
+    """Where applicants' documents are kept (``STORAGES["application_documents"]``)."""
+    return storages["application_documents"]
