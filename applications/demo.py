@@ -1,8 +1,11 @@
 """Demonstration applications, messages and a case officer (`seed_demo` calls `load()`)."""
 
+import io
 from datetime import date, timedelta
 
+import pikepdf
 from django.apps import apps as django_apps
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from accounts.demo import account_load
@@ -208,6 +211,53 @@ MESSAGES = [
     ),
 ]
 
+# The applicant may answer this message (by its English subject) ...
+REPLIES_ALLOWED = {"We received your application"}
+# ... and this one comes with a letter: (file name shown, the letter's titles).
+LETTERS = {
+    "Decision on your application": (
+        "Letter of introduction.pdf",
+        ["Letter of introduction (demonstration)", "Lettre d’introduction (démonstration)"],
+    )
+}
+
+
+def letter_pdf(titles):
+    """A one-page PDF made here (pikepdf), so the demo needs no file of its own."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(612, 792))
+    page = pdf.pages[0]
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.Type1,
+            BaseFont=pikepdf.Name.Helvetica,
+            Encoding=pikepdf.Name.WinAnsiEncoding,
+        )
+    )
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    lines = [
+        "Immigration, Refugees and Citizenship Canada",
+        *titles,
+        "This letter is made up for the demonstration portal.",
+    ]
+    escaped = (line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in lines)
+    text = " ".join(f"({line}) Tj 0 -24 Td" for line in escaped)
+    # WinAnsiEncoding is Windows-1252: accents and ’ as the font draws them.
+    page.Contents = pdf.make_stream(f"BT /F1 14 Tf 72 720 Td {text} ET".encode("cp1252"))
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def letter_attach(message, name, titles):
+    content = ContentFile(letter_pdf(titles), name="letter.pdf")
+    message.letter_name = name
+    message.letter_size = content.size
+    message.letter.save("letter.pdf", content, save=False)
+    message.save(update_fields=["letter", "letter_name", "letter_size"])
+
+
 CASE_OFFICER = {
     "username": "democaseofficer",
     "password": "Cedar2026Desk",
@@ -256,12 +306,15 @@ def load():
             )
     Message.objects.filter(application__number__in={m[0] for m in MESSAGES}).delete()
     for number, subject_en, subject_fr, body_en, body_fr, read in MESSAGES:
-        Message.objects.create(
+        message = Message.objects.create(
             application=Application.objects.get(number=number),
             subject_en=subject_en,
             subject_fr=subject_fr,
             body_en=body_en,
             body_fr=body_fr,
             read_at=timezone.now() if read else None,
+            allows_reply=subject_en in REPLIES_ALLOWED,
         )
+        if subject_en in LETTERS:
+            letter_attach(message, *LETTERS[subject_en])
     return f"{len(APPLICATIONS)} applications, {len(MESSAGES)} messages, 1 case officer"

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from applications.services import LinkRequest
+from applications.services import REPLY_MAX_LENGTH, LinkRequest
 
 _NUMBER = re.compile(r"^[A-Z][0-9]{9}$")
 _UCI = re.compile(r"^([0-9]{8}|[0-9]{10})$")
@@ -93,3 +93,24 @@ class LinkForm(forms.Form):
         return LinkRequest(
             family_name=data["family_name"], uci=data["uci"], date_of_birth=data["date_of_birth"]
         )
+
+
+class ReplyForm(forms.Form):
+    """The applicant's reply to a message that allows replies."""
+
+    body = forms.CharField(
+        label=_("Your reply"),
+        help_text=_(
+            "At most 2,000 characters. Do not include your social insurance number, card or "
+            "bank numbers: we remove them before your reply is kept."
+        ),
+        max_length=REPLY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={
+            "required": _("Write your reply."),
+            "max_length": _(
+                "Your reply is %(show_value)d characters long. Shorten it to 2,000 characters "
+                "or less."
+            ),
+        },
+    )

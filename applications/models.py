@@ -1,7 +1,11 @@
+import uuid
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from portal.files import documents_storage
 
 APPLICATION_NUMBER = RegexValidator(
     r"^[A-Z][0-9]{9}$", _("An application number is one letter followed by nine digits.")
@@ -152,6 +156,11 @@ class StepChange(models.Model):
         return f"{self.step}: {self.old_state} → {self.new_state}"
 
 
+def letter_path(instance, filename):
+    """A random name: nothing about the applicant or the letter shows in storage."""
+    return f"letters/{uuid.uuid4().hex}.pdf"
+
+
 class Message(models.Model):
     """A message about an application, written by staff in both languages."""
 
@@ -163,6 +172,14 @@ class Message(models.Model):
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    allows_reply = models.BooleanField(_("the applicant may reply"), default=False)
+    # A PDF from IRCC, rebuilt when uploaded, kept privately: handed out only to the applicant
+    # (and to staff through the admin), never from a public address.
+    letter = models.FileField(
+        _("letter"), upload_to=letter_path, storage=documents_storage, blank=True
+    )
+    letter_name = models.CharField(_("letter file name"), max_length=200, blank=True)
+    letter_size = models.PositiveIntegerField(_("letter size"), null=True, blank=True)
 
     class Meta:
         ordering = ["-sent_at", "-id"]
@@ -171,6 +188,34 @@ class Message(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class MessageReply(models.Model):
+    """The applicant's answer to a message that allows replies, stored redacted."""
+
+    message = models.ForeignKey(
+        Message, on_delete=models.CASCADE, related_name="replies", verbose_name=_("message")
+    )
+    body = models.TextField(_("reply (redacted)"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    # When a case officer first opened the message's thread in the admin.
+    read_at = models.DateTimeField(_("read by IRCC"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["sent_at", "id"]
+        indexes = [models.Index(fields=["message", "sent_at"])]
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
+
+    def __str__(self):
+        return f"{self.message_id} {self.sent_at:%Y-%m-%d %H:%M}"
 
 
 class LinkAttempt(models.Model):

@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 
-from applications.models import Application, Message
+from applications.models import Application, Message, MessageReply
 
 HOME_PAGE_SIZE = 10
 
@@ -41,4 +41,15 @@ def message_get_for_user(*, user, number, pk) -> Message | None:
         Message.objects.filter(pk=pk, application__account=user, application__number=number.upper())
         .select_related("application")
         .first()
+    )
+
+
+def message_replies_for_user(*, message, user) -> list[MessageReply]:
+    """The replies the applicant sent to ``message`` from this account, oldest first.
+
+    Replies sent from another account (an application linked to someone else before it was
+    unlinked) stay with IRCC: an account sees only what it wrote.
+    """
+    return list(
+        MessageReply.objects.filter(message=message, sent_by=user).order_by("sent_at", "id")
     )

@@ -3,6 +3,7 @@
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import PurePath
 
 from django.db import transaction
 from django.db.models import Max
@@ -10,7 +11,15 @@ from django.utils import timezone
 
 from accounts.models import SecurityEvent, User
 from accounts.services import security_event_record
-from applications.models import Application, LinkAttempt, LinkChange, Message, StepChange
+from applications.models import (
+    Application,
+    LinkAttempt,
+    LinkChange,
+    Message,
+    MessageReply,
+    StepChange,
+)
+from portal.redaction import redact
 
 LINK_MAX_FAILURES = 5
 LINK_LOCK = timedelta(hours=24)
@@ -187,18 +196,45 @@ def application_unlink(*, application, changed_by, reason):
 
 
 @transaction.atomic
-def message_send(*, application, subject_en, subject_fr, body_en, body_fr, sent_by=None):
-    """Post a message to the applicant and, once saved, queue the email that announces it."""
+def message_send(
+    *,
+    application,
+    subject_en,
+    subject_fr,
+    body_en,
+    body_fr,
+    sent_by=None,
+    allows_reply=False,
+    letter=None,
+    letter_name="",
+):
+    """Post a message to the applicant and, once saved, queue the email that announces it.
+
+    ``letter`` is a PDF already checked and rebuilt (``portal.uploads``), kept under a random
+    name; ``letter_name`` is the file name the applicant sees.
+    """
     from applications.tasks import new_message_email
 
-    message = Message.objects.create(
+    message = Message(
         application=application,
         subject_en=subject_en,
         subject_fr=subject_fr,
         body_en=body_en,
         body_fr=body_fr,
         sent_by=sent_by,
+        allows_reply=allows_reply,
     )
+    if letter is not None:
+        message.letter_name = letter_file_name(letter_name)
+        message.letter_size = letter.size
+        message.letter.save("letter.pdf", letter, save=False)
+    stored = str(message.letter.name or "")
+    try:
+        message.save()
+    except Exception:
+        if stored:
+            message.letter.storage.delete(stored)
+        raise
     if application.account_id:
         transaction.on_commit(lambda: new_message_email.enqueue(message_id=message.pk))
     return message
@@ -216,6 +252,61 @@ def step_update(*, step, state, changed_by, message=None):
     step.updated_on = timezone.localdate()
     step.save(update_fields=["state", "updated_on"])
     return change
+
+
+def letter_file_name(name):
+    """The letter's name as the applicant sees it: the uploaded name's last part, as a PDF."""
+    stem = PurePath((name or "").replace("\\", "/")).name.strip()
+    stem = stem[:-4] if stem.lower().endswith(".pdf") else stem
+    return f"{stem[:150] or 'letter'}.pdf"
+
+
+REPLY_MAX_LENGTH = 2000
+# A double click sends the same reply twice: the second, this soon after, is the first.
+REPLY_REPEAT_WINDOW = timedelta(minutes=2)
+
+
+class RepliesClosed(Exception):
+    """The message does not take replies (or is not the sender's): nothing is stored."""
+
+
+@transaction.atomic
+def message_reply_create(*, message, sent_by, body) -> MessageReply:
+    """Store the applicant's reply to ``message``, redacted (``portal.redaction``).
+
+    Raises RepliesClosed unless the message allows replies and is about an application of
+    ``sent_by``'s. The same text sent again within two minutes returns the first reply.
+    """
+    locked = (
+        Message.objects.select_for_update(of=("self",))
+        .filter(pk=message.pk, application__account=sent_by, allows_reply=True)
+        .first()
+    )
+    if locked is None:
+        raise RepliesClosed
+    text = redact(body.strip())
+    if not text:
+        raise ValueError("a reply needs text")
+    repeat = (
+        MessageReply.objects.filter(
+            message=locked,
+            sent_by=sent_by,
+            body=text,
+            sent_at__gte=timezone.now() - REPLY_REPEAT_WINDOW,
+        )
+        .order_by("-sent_at", "-id")
+        .first()
+    )
+    if repeat is not None:
+        return repeat
+    return MessageReply.objects.create(message=locked, sent_by=sent_by, body=text)
+
+
+def replies_mark_read(*, message) -> int:
+    """A case officer opened the thread: its replies are read by IRCC."""
+    return MessageReply.objects.filter(message=message, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
 
 
 def message_mark_read(*, message):

@@ -30,4 +30,9 @@ urlpatterns = [
         views.message_detail,
         name="message_detail",
     ),
+    path(
+        _("account/applications/<application_number:number>/messages/<int:pk>/letter/"),
+        views.message_letter,
+        name="message_letter",
+    ),
 ]

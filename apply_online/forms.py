@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.services import normalize_name
 from apply_online.models import Question
+from portal.upload_fields import DocumentFilesForm
 
 DATE_FORMAT = "%Y-%m-%d"
 _DATE_HELP = _("Format: YYYY-MM-DD.")
@@ -209,41 +210,6 @@ class DeclarationForm(forms.Form):
         return value
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """One or more files (Django's documented pattern): a list of uploads."""
-
-    MAX_FILES = 20
-
-    def clean(self, data, initial=None):
-        files = [f for f in data if f] if isinstance(data, list | tuple) else [data]
-        files = [f for f in files if f]
-        if not files:
-            return [super().clean(None, initial)]  # "Choose a file to upload."
-        if len(files) > self.MAX_FILES:
-            raise forms.ValidationError(
-                _("Choose at most %(count)d files at once.") % {"count": self.MAX_FILES},
-                code="too_many",
-            )
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
-
-
-class DocumentUploadForm(forms.Form):
-    files = MultipleFileField(
-        label=_("Choose the file"),
-        help_text=_(
-            "PNG, JPEG or PDF, 4 MB at most. To send several pages as photos, choose "
-            "them all: we combine them into one PDF."
-        ),
-        widget=MultipleFileInput(attrs={"accept": ".png,.jpg,.jpeg,.pdf"}),
-        error_messages={"required": _("Choose a file to upload.")},
-    )
-
+class DocumentUploadForm(DocumentFilesForm):
     def __init__(self, *args, item, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.item = item
-        self.prefix = item.code
-        self.fields["files"].label = item.name
+        super().__init__(*args, item=item, prefix=item.code, label=item.name, **kwargs)

@@ -22,6 +22,7 @@ from apply_online.models import (
     ReferenceCode,
     reference_code_new,
 )
+from portal.files import document_store, files_delete_on_commit
 from portal.mail import email_send
 from portal.uploads import ALLOWED_TYPES
 
@@ -141,18 +142,8 @@ def draft_delete(*, draft_id, user) -> None:
     draft = _draft_locked(draft_id, user)
     if draft.fee_paid_at is not None:
         raise FeePaid
-    _files_delete_on_commit([document.file for document in draft.documents.all()])
+    files_delete_on_commit([document.file for document in draft.documents.all()])
     draft.delete()
-
-
-def _files_delete_on_commit(files):
-    names = [(f.storage, f.name) for f in files if f]
-
-    def delete():
-        for storage, name in names:
-            storage.delete(name)
-
-    transaction.on_commit(delete, robust=True)
 
 
 # --- Documents -------------------------------------------------------------------------------
@@ -168,18 +159,12 @@ def document_attach(*, draft_id, user, item, content, mime, name) -> DraftDocume
     display = f"{stem[:150]}.{extension}"
     old = DraftDocument.objects.filter(draft=draft, item=item).first()
     if old is not None:
-        _files_delete_on_commit([old.file])
+        files_delete_on_commit([old.file])
         old.delete()
     document = DraftDocument(
         draft=draft, item=item, original_name=display, content_type=mime, size=content.size
     )
-    document.file.save(f"file.{extension}", content, save=False)
-    stored = str(document.file.name)
-    try:
-        document.save()
-    except Exception:
-        document.file.storage.delete(stored)
-        raise
+    document_store(document, content, extension)
     draft.updated_at = timezone.now()
     draft.save(update_fields=["updated_at"])
     return document
@@ -191,7 +176,7 @@ def document_remove(*, draft_id, user, item) -> bool:
     document = DraftDocument.objects.filter(draft=draft, item=item).first()
     if document is None:
         return False
-    _files_delete_on_commit([document.file])
+    files_delete_on_commit([document.file])
     document.delete()
     draft.updated_at = timezone.now()
     draft.save(update_fields=["updated_at"])
@@ -347,7 +332,7 @@ def drafts_expire(*, now=None) -> tuple[int, int]:
     deleted = 0
     for draft in selectors.drafts_expired(now=now):
         with transaction.atomic():
-            _files_delete_on_commit([document.file for document in draft.documents.all()])
+            files_delete_on_commit([document.file for document in draft.documents.all()])
             draft.delete()
         deleted += 1
     warned = 0

@@ -6,7 +6,6 @@ from datetime import timedelta
 from django.contrib import admin, messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -14,7 +13,6 @@ from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.html import escape, format_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
@@ -24,22 +22,10 @@ from django.utils.translation import gettext_lazy as _
 from feedback.categories import Category
 from feedback.models import ProblemReport, Status, SupportRequest
 from feedback.services import report_triage
+from portal.admin_widgets import CappedPaginator
 from portal.redaction import MARKER, markers_localise
 
-COUNT_CAP = 10_000
 PAGES_CACHE_SECONDS = 300
-
-
-class CappedPaginator(Paginator):
-    """Counts up to COUNT_CAP rows: past that, the list says "more than" and stays fast."""
-
-    @property
-    def cap(self):
-        return COUNT_CAP
-
-    @cached_property
-    def count(self):
-        return self.object_list[: self.cap + 1].count()
 
 
 class CategoryFilter(admin.SimpleListFilter):

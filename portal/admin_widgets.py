@@ -2,8 +2,10 @@
 
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.paginator import Paginator
 from django.db import models
 from django.forms.models import BaseInlineFormSet
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -47,3 +49,19 @@ class LabelledTabularInline(admin.TabularInline):
             widget = getattr(field.widget, "widget", field.widget)
             widget.attrs.setdefault("aria-label", capfirst(db_field.verbose_name))
         return field
+
+
+COUNT_CAP = 10_000
+
+
+class CappedPaginator(Paginator):
+    """Counts up to COUNT_CAP rows: past that, the list says "more than" and stays fast.
+    (An app that uses it shows the count with templates/admin/capped_pagination.html.)"""
+
+    @property
+    def cap(self):
+        return COUNT_CAP
+
+    @cached_property
+    def count(self):
+        return self.object_list[: self.cap + 1].count()

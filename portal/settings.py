@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "accounts",
     "applications",
     "apply_online",
+    "document_requests",
     "payments",
     "feedback",
 ]

@@ -18,11 +18,13 @@ urlpatterns = [
 admin.site.login = secure_admin_login(admin.site.login)
 
 pages = [
+    path("", views.language_root, name="language_root"),
     path(_("sign-in/"), views.signin, name="signin"),
     path("", include("accounts.urls")),
     path("", include("applications.urls")),
     path("", include("apply_online.urls")),
     path("", include("payments.urls")),
+    path("", include("document_requests.urls")),
     path("", include("feedback.urls")),
     path("", include("helpcentre.urls")),
     path(settings.ADMIN_URL, admin.site.urls),

@@ -23,6 +23,12 @@ def root_redirect(request):
 
 
 @require_safe
+def language_root(request):
+    """``/en/`` and ``/fr/``: the sign-in page in that language (the prefix chose it)."""
+    return redirect("signin")
+
+
+@require_safe
 def healthz(request):
     """Liveness: answers without touching any dependency."""
     return HttpResponse("ok", content_type="text/plain")

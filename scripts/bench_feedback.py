@@ -29,6 +29,7 @@ from benchlib import (
     gunicorn,
     prepare,
     record,
+    staff_session_code,
 )
 
 CONCURRENT = 200
@@ -94,26 +95,7 @@ if connection.vendor == "postgresql":
 print(ProblemReport.objects.count())
 """
 
-STAFF_SESSION = """
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-from django.contrib.auth.models import Group
-from django.contrib.sessions.backends.db import SessionStore
-user, _ = get_user_model().objects.get_or_create(
-    username="benchtriager", defaults={"is_staff": True}
-)
-user.groups.add(Group.objects.get(name="triage"))
-# Staff need two-step verification for the admin.
-from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP
-if not Authenticator.objects.filter(user=user, type="totp").exists():
-    TOTP.activate(user, "A2RDWP24JXCMROBGZ5TBTQPJPPTPCEKS")
-session = SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session.create()
-print(session.session_key)
-"""
+STAFF_SESSION = staff_session_code("benchtriager", "triage")
 
 
 def fill(env, target, *, reset=False):

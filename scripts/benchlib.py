@@ -263,3 +263,27 @@ def own_services(env, prefix, database, redis_db):
 def finish():
     """Exit 1 if any recorded figure missed its target."""
     sys.exit(0 if all(results) else 1)
+
+
+def staff_session_code(username, group):
+    """Python for ``django(env, code)``: a session of staff member ``username`` of ``group``
+    (with two-step verification, as the admin needs), printed as its key."""
+    return f"""
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+user, _ = get_user_model().objects.get_or_create(
+    username={username!r}, defaults={{"is_staff": True}}
+)
+user.groups.add(Group.objects.get(name={group!r}))
+if not Authenticator.objects.filter(user=user, type="totp").exists():
+    TOTP.activate(user, "A2RDWP24JXCMROBGZ5TBTQPJPPTPCEKS")
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print(session.session_key)
+"""

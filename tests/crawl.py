@@ -90,6 +90,10 @@ def _draft_step(demo, language):
     return {"draft_id": demo.draft.pk, "position": 1}
 
 
+def _document_request(demo, language):
+    return {"number": demo.document_request.application.number, "pk": demo.document_request.pk}
+
+
 def _payment(demo, language):
     return {"payment_id": demo.payment.pk}
 
@@ -142,6 +146,7 @@ PAGES = [
     Entry("draft_documents", APPLICANT, _draft),
     Entry("draft_review", APPLICANT, _draft),
     Entry("draft_delete", APPLICANT, _draft),
+    Entry("document_request", APPLICANT, _document_request),
     # The demo draft has no signed declaration: the pay page sends to the review, checked there.
     Entry("payment_pay", APPLICANT, _draft),
     # The demo payment is paid: its return and cancel pages send to its receipt.
@@ -171,6 +176,7 @@ PAGES = [
 # Named URLs that are not pages, or that only a journey reaches: each with its reason.
 NOT_PAGES = {
     "root": "redirects to the sign-in page (tests/portal/test_pages.py)",
+    "language_root": "/en/ and /fr/ redirect to the sign-in page (tests/portal/test_pages.py)",
     "healthz": "plain-text liveness check",
     "readyz": "JSON readiness check",
     "session_keepalive": "JSON endpoint of the idle-session warning (POST)",
@@ -201,8 +207,11 @@ NOT_PAGES = {
     "draft_document_file": "a file (tests/apply_online/test_documents.py)",
     "draft_document_delete": "POST only (a button on the documents page)",
     "submitted_document_file": "a file (tests/apply_online/test_submission.py)",
+    "message_letter": "a file (tests/applications/test_letters.py)",
     "partner_remove": "POST only (a button on the security settings page)",
     "payment_webhook": "the payment provider's signed JSON webhook (POST)",
+    "document_request_file": "a file (tests/document_requests/test_applicant.py)",
+    "admin:document_requests_document": "a file (tests/document_requests/test_officers.py)",
     "admin:logout": "POST only",
     "admin:login": "staff sign in through allauth's pages (redirects)",
     "admin:jsi18n": "the admin's JavaScript catalogue",
@@ -212,6 +221,7 @@ NOT_PAGES = {
     "admin:feedback_supportrequest_export": "a CSV file (tests/feedback/test_triage_export_*)",
     "admin:feedback_supportrequest_attachment": "a file (test_triage_attachments)",
     "admin:apply_online_draft_document": "a file (tests/apply_online/test_submission.py)",
+    "admin:applications_message_letter": "a file (tests/applications/test_letters.py)",
 }
 
 # The admin's own pages about one object, with the demo object they show.

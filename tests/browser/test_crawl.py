@@ -135,9 +135,13 @@ def demo(transactional_db, settings):
         data={"name": "Clé de Dominique", "credential": registration_response()},
     )
     from apply_online.models import Draft
+    from document_requests.models import DocumentRequest
     from payments.models import Payment
 
     return SimpleNamespace(
+        document_request=DocumentRequest.objects.filter(
+            application__account=applicant, state__in=DocumentRequest.OPEN
+        ).first(),
         draft=Draft.objects.filter(account=applicant, state=Draft.State.DRAFT).first(),
         payment=Payment.objects.filter(account=applicant, status=Payment.Status.PAID).first(),
         webauthn=webauthn,
@@ -165,6 +169,36 @@ def _admin_objects(users):
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         email_deliver.enqueue(to=["a@example.com"], subject="Crawl", body="Crawl")
     _submitted_online(applicant)
+    _answered_request(applicant)
+    _provider_event()
+
+
+def _provider_event():
+    """An event the payment provider sent, as finance staff see it."""
+    from payments.models import Payment, WebhookEvent
+
+    WebhookEvent.objects.create(
+        event_id="evt_crawl",
+        type="checkout.session.completed",
+        outcome="paid",
+        payment=Payment.objects.first(),
+    )
+
+
+def _answered_request(applicant):
+    """A request answered and waiting in the officers' queue."""
+    from django.utils import timezone
+
+    from document_requests.models import DocumentKind, DocumentRequest, RequestedItem
+
+    request = DocumentRequest.objects.create(
+        application=applicant.applications.order_by("number").first(),
+        due_on=timezone.localdate(),
+        state=DocumentRequest.State.ANSWERED,
+        answered_at=timezone.now(),
+        reply="Voici mes documents.",
+    )
+    RequestedItem.objects.create(request=request, kind=DocumentKind.objects.first())
 
 
 def _submitted_online(applicant):
@@ -183,8 +217,10 @@ def _submitted_online(applicant):
     draft_submit(draft_id=draft.pk, user=applicant, declaration_name="Marie Ève Côté-O’Brien")
 
 
-def browser_for(browser, live_server, user):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def browser_for(browser, live_server, user, *, javascript=True):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, java_script_enabled=javascript
+    )
     if user is not None:
         client = Client()
         client.force_login(user)

@@ -144,7 +144,7 @@ def test_staff_switch_the_admin_list_to_the_other_language(triager_client, repor
 
 
 def test_a_long_list_is_not_counted_past_the_cap(triager_client, monkeypatch):
-    monkeypatch.setattr("feedback.admin.COUNT_CAP", 3)
+    monkeypatch.setattr("portal.admin_widgets.COUNT_CAP", 3)
     for _ in range(5):
         ProblemReportFactory()
     paginator = parse(triager_client.get(LIST)).select_one(".paginator").get_text()

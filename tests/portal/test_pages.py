@@ -73,3 +73,11 @@ def test_root_redirects_by_accept_language(client, header, expected):
     assert response.status_code == 302
     assert response["Location"] == url_in("signin", expected)
     assert "Accept-Language" in response["Vary"]
+
+
+@pytest.mark.parametrize(("prefix", "language"), [("/en/", "en"), ("/fr/", "fr")])
+def test_a_language_prefix_alone_goes_to_that_languages_sign_in_page(client, prefix, language):
+    # Whatever the browser prefers: the address chose the language.
+    response = client.get(prefix, headers={"accept-language": "de"})
+    assert response.status_code == 302
+    assert response["Location"] == url_in("signin", language)

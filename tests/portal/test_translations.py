@@ -15,6 +15,7 @@ SOURCES = [
     "accounts",
     "applications",
     "apply_online",
+    "document_requests",
     "feedback",
     "helpcentre",
     "payments",
