@@ -144,7 +144,10 @@ class DocumentRequestAdmin(ReviewMixin, TranslationAdmin):
     list_display = ("number", "due_on", "state", "answered_at", "reviewed_at")
     list_filter = ("state", "due_on")
     search_fields = ("application__number",)
-    autocomplete_fields = ("application",)
+    # The application by its id (prefilled by "Ask the applicant for documents" on its page):
+    # select2's autocomplete box has no accessible name (axe), and a list of every
+    # application would not scale.
+    raw_id_fields = ("application",)
     actions = ["mark_reviewed"]
     paginator = CappedPaginator
     show_full_result_count = False

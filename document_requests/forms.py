@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from document_requests.services import REPLY_MAX_LENGTH
@@ -13,11 +14,13 @@ class ItemUploadForm(DocumentFilesForm):
 class SendForm(forms.Form):
     reply = forms.CharField(
         label=_("Your reply to the officer (optional)"),
-        help_text=_(
-            "%(count)s characters at most. Do not write your social insurance number, card "
-            "or bank numbers: they are removed."
-        )
-        % {"count": REPLY_MAX_LENGTH},
+        help_text=format_lazy(
+            _(
+                "{count} characters at most. Do not write your social insurance number, card "
+                "or bank numbers: they are removed."
+            ),
+            count=REPLY_MAX_LENGTH,
+        ),
         required=False,
         max_length=REPLY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),

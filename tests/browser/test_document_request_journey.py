@@ -2,9 +2,9 @@
 the admin → the applicant uploads and replies → the officer marks it reviewed."""
 
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from document_requests.models import DocumentRequest
@@ -16,11 +16,25 @@ from tests.factories import ApplicationFactory, UserFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def _case_officers():
+    """The group as its migrations make it: a transactional test starts from emptied tables."""
+    from django.apps import apps
+
+    from applications.groups import case_officer_group_ensure
+    from portal.groups import staff_group_ensure
+
+    case_officer_group_ensure(apps)
+    frozen = import_module("document_requests.migrations.0002_case_officers").PERMISSIONS
+    return staff_group_ensure(
+        apps, name="case officer", app_label="document_requests", codenames=frozen
+    )
+
+
 def test_request_answer_review_without_javascript(live_server, browser, tmp_path, settings):
     applicant = UserFactory(username="loopapplicant", totp_secret=DEMO_TOTP_SECRET)
     application = ApplicationFactory(account=applicant, number="W200000002")
     officer = with_two_step(UserFactory(username="loopofficer", is_staff=True))
-    officer.groups.add(Group.objects.get(name="case officer"))
+    officer.groups.add(_case_officers())
     admin = f"{live_server.url}/en/{settings.ADMIN_URL}document_requests/"
 
     staff = browser_for(browser, live_server, officer, javascript=False)
