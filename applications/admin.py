@@ -93,27 +93,6 @@ class MessageInline(LabelledTabularInline):
     def letter_shown(self, message):
         return _letter_link(message)
 
-    # Each language's text marked with its language, whatever the admin's language.
-    @admin.display(description=_("subject in English"))
-    def subject_english(self, message):
-        return format_html('<span lang="en">{}</span>', message.subject_en)
-
-    @admin.display(description=_("subject in French"))
-    def subject_french(self, message):
-        return format_html('<span lang="fr">{}</span>', message.subject_fr)
-
-    @admin.display(description=_("message in English"))
-    def body_english(self, message):
-        return format_html('<div lang="en">{}</div>', linebreaksbr(message.body_en))
-
-    @admin.display(description=_("message in French"))
-    def body_french(self, message):
-        return format_html('<div lang="fr">{}</div>', linebreaksbr(message.body_fr))
-
-    @admin.display(description=_("Sent by"))
-    def sent_by_shown(self, message):
-        return message.sent_by or "—"
-
     @admin.display(description=_("Replies"))
     def replies_shown(self, message):
         return _replies_summary(message)
